@@ -26,6 +26,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
+try:  # orjson encodes a large profile ~10x faster than json; the format is identical.
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - exotic platforms without an orjson wheel
+    _orjson = None
+
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
@@ -131,6 +136,23 @@ def describe_holder(holder: dict) -> str:
     return f"host {host}, process {pid}, since {since}"
 
 
+def encode_json(data: Any) -> bytes:
+    if _orjson is not None:
+        return _orjson.dumps(data)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_json(raw: bytes) -> Any:
+    """Parse UTF-8 JSON; raises UnicodeDecodeError or json.JSONDecodeError like json.loads."""
+    text = raw.decode("utf-8")  # strict: orjson would report bad UTF-8 less clearly
+    if _orjson is not None:
+        try:
+            return _orjson.loads(text)
+        except _orjson.JSONDecodeError:
+            pass  # let json produce its message with line and column
+    return json.loads(text)
+
+
 # --- storage ---------------------------------------------------------------------------------
 
 
@@ -152,7 +174,7 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict | None:
         if self._data is None:
-            self._data = json.loads(self.path.read_text(encoding="utf-8"))
+            self._data = decode_json(self.path.read_bytes())
         return self._data
 
     def write(self, data: dict) -> None:
@@ -165,7 +187,7 @@ class AtomicJSONStorage(Storage):
         self._flush()
 
     def _flush(self) -> None:
-        payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = encode_json(self._data)
         try:
             atomic_write(self.path, payload)
         except OSError as exc:
@@ -346,7 +368,7 @@ def read_tables(path: Path) -> tuple[dict | None, int]:
     if not raw.strip():
         return None, 0
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = decode_json(raw)
     except UnicodeDecodeError as exc:
         raise ValueError(f"it is not UTF-8 text (byte {exc.start})") from None
     except json.JSONDecodeError as exc:

@@ -21,15 +21,17 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # 8-bit OSC/DCS/... strings (C1 0x9d etc.) up to their terminator.
 _C1_STRING = re.compile(r"[\x90\x98\x9d\x9e\x9f].*?(?:\x07|\x9c|\x1b\\|$)", re.DOTALL)
-# Every remaining control character except tab and newline.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Every remaining control character except tab and newline, and lone surrogates (from
+# undecodable bytes), which cannot be written as UTF-8 at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def sanitize(text: str) -> str:
     """Return ``text`` without terminal control sequences; tabs and newlines are kept.
 
     Carriage returns become newlines (a Windows paste stays readable); everything else a
-    terminal could act on (ESC sequences, other C0 and C1 controls, DEL) is removed.
+    terminal could act on (ESC sequences, other C0 and C1 controls, DEL) is removed, and
+    so are lone surrogates, which no file can store as UTF-8.
     """
     if not text:
         return text
