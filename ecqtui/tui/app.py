@@ -1,64 +1,151 @@
-"""The Textual application (a first, read-only view of the profile)."""
+"""The Textual application: a thin shell that holds the store, the autosaver and the screens.
+
+Flow lives in the screens (``ecqtui/tui/screens``) and logic in ``ecqtui.core``; the App only
+wires them together: the header, global keys, the palette, the theme and the signal handling
+that keeps typed words when an SSH connection drops.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult, SystemCommand
-from textual.content import Content
+import asyncio
+import signal
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.theme import Theme
 
 from ecqtui import paths
 from ecqtui.store import Store
+from ecqtui.tui.autosave import Autosaver
+from ecqtui.tui.commands import StepCommands
 
-
-class ProfileScreen(Screen):
-    """Lists what the profile holds: achievements and the stories told from them."""
-
-    BINDINGS = [("q", "app.quit", "Quit")]
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-
-    def compose(self) -> ComposeResult:
-        bank = self.store.bank()
-        profile = bank.profile
-        yield Header()
-        heading = f"{profile.name or 'New profile'}  |  framework: {profile.framework}"
-        yield Static(Content(heading), id="profile-heading")
-        options = []
-        for achievement in bank.achievements:
-            stories = bank.stories_for(achievement.id)
-            lenses = ", ".join(s.ecq for s in stories) or "not mapped"
-            line = f"{achievement.period:>12}  {achievement.title}  [{lenses}]"
-            options.append(Option(Content(line), id=achievement.id))
-        if not options:
-            options.append(Option(Content("No achievements yet."), disabled=True))
-        yield OptionList(*options, id="achievements")
-        yield Footer()
+#: Black and white with a yellow accent, for glare, projectors and low vision.
+HIGH_CONTRAST = Theme(
+    name="ecq-high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    warning="#ffff00",
+    error="#ff5555",
+    success="#00ff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    boost="#333333",
+    dark=True,
+)
 
 
 class EcqApp(App):
-    TITLE = "ecq-tui"
-    CSS_PATH = str(paths.resource("styles") / "app.tcss")
+    """ecq-tui: self-evaluation to story outline, keyboard first."""
 
-    def __init__(self, store: Store) -> None:
+    TITLE = "ecq-tui"
+    CSS_PATH = [str(paths.resource("styles") / "app.tcss"), str(paths.resource("styles") / "dialogs.tcss")]
+    COMMANDS = App.COMMANDS | {StepCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit", tooltip="Save everything and quit"),
+        Binding("f1", "help", "Help", id="app.help", tooltip="Keys and guidance for this screen"),
+    ]
+
+    def __init__(self, store: Store, *, theme: str | None = None) -> None:
         super().__init__()
         self.store = store
+        #: Debounced saving of typed text; flushed on leaving a screen, quit and SIGHUP/SIGTERM.
+        self.autosaver = Autosaver(self)
+        self.register_theme(HIGH_CONTRAST)
+        if theme:
+            self.theme = theme
+        self._signals_installed: list[int] = []
 
     def on_mount(self) -> None:
-        self.push_screen(ProfileScreen(self.store))
+        """Install the signal handlers, show the profile in the header and open Home."""
+        self.refresh_header()
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._flush_and_exit)
+                self._signals_installed.append(sig)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread or no signals here; autosave still runs
+        from ecqtui.tui.screens.home import HomeScreen
 
-    def get_system_commands(self, screen: Screen):
+        self.push_screen(HomeScreen())
+
+    def on_unmount(self) -> None:
+        self.autosaver.flush()
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in self._signals_installed:
+                loop.remove_signal_handler(sig)
+        except RuntimeError:
+            pass
+
+    def _flush_and_exit(self) -> None:
+        """SIGHUP (a dropped SSH link) or SIGTERM: Textual runs no cleanup, so save and exit here."""
+        self.autosaver.flush()
+        self.exit(return_code=0)
+
+    def refresh_header(self) -> None:
+        """Profile name, framework and read-only state in the header (shown as plain text)."""
+        from ecqtui.core.frameworks import load_framework
+
+        profile = self.store.profile()
+        try:
+            framework = load_framework(profile.framework).name
+        except Exception:  # an unknown framework id must not stop the app
+            framework = profile.framework
+        parts = [profile.name or "New profile", framework]
+        if self.store.read_only:
+            parts.append("read-only")
+        self.sub_title = " | ".join(parts)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: save what is pending, then leave."""
+        self.autosaver.flush()
+        self.exit()
+
+    def action_help(self) -> None:
+        from ecqtui.tui.widgets.dialogs import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def open_step(self, step_id: str, **kwargs) -> None:
+        """Open a step on top of Home (used by Home, the palette and "write this story")."""
+        from ecqtui.tui.screens import step_screen
+
+        self.autosaver.flush()
+        screen = step_screen(self, step_id, **kwargs)
+        if screen is None:
+            return
+        # Keep the stack shallow: Home, then one step (plus its dialogs).
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def action_switch_framework(self) -> None:
+        from ecqtui.tui.screens.switch import FrameworkSwitchScreen
+
+        self.push_screen(FrameworkSwitchScreen())
+
+    def action_export_outline(self) -> None:
+        self.open_step("outline", export=True)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # The Screenshot command writes the screen (career data) to the Downloads folder.
         for command in super().get_system_commands(screen):
             if "screenshot" not in command.title.lower():
                 yield command
 
 
-def make_app(store: Store) -> EcqApp:
-    return EcqApp(store)
+def make_app(store: Store, *, theme: str | None = None) -> EcqApp:
+    return EcqApp(store, theme=theme)
 
 
-__all__ = ["EcqApp", "make_app", "SystemCommand"]
+__all__ = ["EcqApp", "make_app", "HIGH_CONTRAST"]
