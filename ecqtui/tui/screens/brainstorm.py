@@ -59,7 +59,7 @@ class BrainstormScreen(StepScreen):
             yield Static(Content(""), id="brainstorm-count", classes="hint")
             yield AchievementList(id="achievements")
             yield Static(Content(""), id="achievement-detail", classes="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -46,7 +46,7 @@ class HomeScreen(Screen):
             yield Static(Content(""), id="home-greeting")
             yield OptionList(id="home-steps")
             yield Static(Content(""), id="home-purpose")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_steps(resume=True)

@@ -113,7 +113,7 @@ class SelfEvalScreen(StepScreen):
                     plan = TextArea("\n".join(evaluation.development_plan), id="plan")
                     plan.soft_wrap = True
                     yield plan
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -80,7 +80,7 @@ class AchievementForm(ModalScreen[str | None]):
                 yield notes
             yield Static(Content(""), id="form-errors", classes="warning-line")
             yield Static(Content("Saved as you type. Esc saves and closes. Tab moves between fields."), classes="dialog-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def _row(label: str, widget) -> Horizontal:

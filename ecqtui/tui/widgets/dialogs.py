@@ -57,7 +57,7 @@ class HelpScreen(ModalScreen[None]):
                 lines = "\n".join(f"{k:>14}  {d}" for k, d in self.keys)
                 yield Static(Content(lines), id="help-keys")
             yield Static(Content("Esc closes this help."), classes="dialog-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def action_dismiss(self, result=None) -> None:  # type: ignore[override]
         self.dismiss(None)
@@ -88,7 +88,7 @@ class ConfirmScreen(ModalScreen[bool]):
             )
             yield options
             yield Static(Content("y = yes, n or Esc = no"), classes="dialog-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
@@ -120,7 +120,7 @@ class PickScreen(ModalScreen[str | None]):
                 yield Static(Content(self.detail), classes="dialog-detail")
             yield OptionList(*[Option(Content(label), id=key) for key, label in self.items], id="pick-options")
             yield Static(Content("Enter chooses, Esc cancels"), classes="dialog-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -1,0 +1,43 @@
+"""Pick a story's competencies from its ECQ (SelectionList); Esc and Enter both keep the choice."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+
+class CompetencyPicker(ModalScreen[list[str] | None]):
+    """Dismisses with the chosen competency ids (in framework order)."""
+
+    BINDINGS = [
+        Binding("escape,ctrl+s", "done", "Keep choice", id="competencies.done"),
+        Binding("enter", "done", "Keep choice", id="competencies.enter", show=False),
+    ]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]], selected: list[str]) -> None:
+        super().__init__()
+        self.pick_title = title
+        self.choices = choices
+        self.selected = set(selected)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog pick", id="competency-picker"):
+            yield Static(Content(self.pick_title), classes="dialog-title")
+            yield SelectionList[str](
+                *[Selection(Content(label), comp_id, comp_id in self.selected) for comp_id, label in self.choices],
+                id="competency-list",
+            )
+            yield Static(Content("Space ticks or unticks; Enter or Esc keeps the choice."), classes="dialog-hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
+
+    def action_done(self) -> None:
+        chosen = set(self.query_one(SelectionList).selected)
+        self.dismiss([comp_id for comp_id, _ in self.choices if comp_id in chosen])
