@@ -22,7 +22,7 @@ class MapList(OptionList):
     BINDINGS = [
         Binding("l", "screen.lens", "Lens", id="map.lens", tooltip="Choose the ECQ lens"),
         Binding("c", "screen.competencies", "Competencies", id="map.competencies"),
-        Binding("n", "screen.another", "Another lens", id="map.another", tooltip="Tell it through a second ECQ"),
+        Binding("n", "screen.another", "Another lens", id="map.another", tooltip="Tell it through a second ECQ", show=False),
         Binding("v", "screen.coverage", "Coverage", id="map.coverage"),
         Binding("w", "screen.write", "Write", id="map.write", tooltip="Write this story (CCAR)"),
         Binding("f", "app.switch_framework", "Framework", id="map.framework", show=False),
