@@ -187,12 +187,17 @@ class AtomicJSONStorage(Storage):
         self._flush()
 
     def _flush(self) -> None:
-        payload = encode_json(self._data)
         try:
-            atomic_write(self.path, payload)
+            atomic_write(self.path, encode_json(self._data))
         except OSError as exc:
             self._data = None  # re-read what is really on disk next time
             raise SaveError(self.path, exc) from exc
+        except (TypeError, ValueError) as exc:  # a value JSON cannot hold (orjson: ints beyond 64 bits)
+            self._data = None
+            raise SaveError(self.path, OSError(errno.EINVAL, f"a value cannot be stored ({exc})")) from exc
+        except BaseException:
+            self._data = None  # memory must never run ahead of disk
+            raise
         finally:
             self._dirty = False
 
@@ -217,7 +222,9 @@ class AtomicJSONStorage(Storage):
 
 # --- the lock ----------------------------------------------------------------------------------
 
-_HELD_IN_THIS_PROCESS: set[Path] = set()
+#: Lock files this process holds -> what it wrote in them. Never open a held lock file to
+#: read it: closing any descriptor of a file drops all of this process's POSIX locks on it.
+_HELD_IN_THIS_PROCESS: dict[Path, dict] = {}
 
 
 class SessionLock:
@@ -237,7 +244,7 @@ class SessionLock:
     def acquire(self) -> None:
         key = self.path.resolve()
         if key in _HELD_IN_THIS_PROCESS:  # lockf cannot see our own process's locks
-            raise LockedError(self.path.with_suffix(""), read_holder(self.path) or {"pid": os.getpid()})
+            raise LockedError(self.path.with_suffix(""), dict(_HELD_IN_THIS_PROCESS[key]))
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         try:
             os.fchmod(fd, 0o600)
@@ -259,7 +266,7 @@ class SessionLock:
             os.close(fd)
             raise
         self._fd = fd
-        _HELD_IN_THIS_PROCESS.add(key)
+        _HELD_IN_THIS_PROCESS[key] = info
 
     def _data_path(self) -> Path:
         return self.path.with_name(self.path.name[: -len(".lock")])
@@ -267,7 +274,7 @@ class SessionLock:
     def release(self) -> None:
         if self._fd is None:
             return
-        _HELD_IN_THIS_PROCESS.discard(self.path.resolve())
+        _HELD_IN_THIS_PROCESS.pop(self.path.resolve(), None)
         try:
             os.ftruncate(self._fd, 0)
         except OSError:
@@ -289,6 +296,9 @@ def lock_holder(data_path: Path) -> dict | None:
     lock_path = data_path.with_name(data_path.name + ".lock")
     if not lock_path.exists():
         return None
+    held = _HELD_IN_THIS_PROCESS.get(lock_path.resolve())
+    if held is not None:  # ours: opening the file here would drop our own lock
+        return dict(held)
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_NOFOLLOW)
     except OSError:
@@ -524,7 +534,10 @@ class Store:
             storage._data = tables
             if lock:
                 ensure_private_file(path)
-                report.backed_up = store._backup_if_changed()
+                try:
+                    report.backed_up = store._backup_if_changed()
+                except OSError as exc:
+                    raise SaveError(backup_dir(path), exc) from None
                 if version < SCHEMA_VERSION:
                     storage.write(migrate(tables, version))
                     report.migrated_from = version
@@ -613,7 +626,8 @@ class Store:
         if field:
             cond &= q.field == field
         found = [Revision.from_dict(dict(d)) for d in self._table("revisions").search(cond)]
-        return sorted(found, key=lambda r: r.at, reverse=True)
+        found.sort(key=lambda r: r.at)  # stable: revisions of the same second stay in saving order
+        return found[::-1]
 
     # --- changing ---------------------------------------------------------------------------------
 
@@ -704,16 +718,25 @@ class Store:
             if history and not force and _age(history[0].at) < REVISION_INTERVAL:
                 continue
             table.insert(Revision(kind=kind, record_id=record_id, field=name, text=before).to_dict())
-            for stale in history[REVISIONS_PER_FIELD - 1 :]:
-                q = Query()
-                table.remove((q.kind == kind) & (q.record_id == record_id) & (q.field == name) & (q.at == stale.at))
+            # Drop the oldest by document id: several revisions can share one time stamp.
+            q = Query()
+            docs = table.search((q.kind == kind) & (q.record_id == record_id) & (q.field == name))
+            docs.sort(key=lambda d: (str(d.get("at", "")), d.doc_id))
+            if len(docs) > REVISIONS_PER_FIELD:
+                table.remove(doc_ids=[d.doc_id for d in docs[: len(docs) - REVISIONS_PER_FIELD]])
 
     def replace_all(self, bank: Bank) -> None:
         """Replace the whole profile (import). The previous state is backed up first."""
         self._check_writable()
         bank = Bank.from_dict(bank.to_dict())
-        self._backup_if_changed()
+        try:
+            self._backup_if_changed()
+        except OSError as exc:
+            raise SaveError(backup_dir(self.path), exc) from exc
         self._storage.write(bank_to_tables(bank))
+        # TinyDB's tables cache the next document id; the new tables are numbered afresh.
+        storage = self._storage
+        self._db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
 
     def set_last_step(self, step: str) -> None:
         profile = self.profile()
@@ -846,6 +869,10 @@ def restore_newest_backup(path: Path) -> str:
         if path.exists():
             stamp = time.strftime("%Y%m%dT%H%M%S")
             aside = path.with_name(f"{path.name}.replaced-{stamp}")
+            n = 1
+            while aside.exists() or aside.is_symlink():  # never overwrite an earlier one
+                n += 1
+                aside = path.with_name(f"{path.name}.replaced-{stamp}-{n}")
             os.replace(path, aside)
             moved = f" The file it replaced was kept as {aside}."
         atomic_write(path, good.read_bytes())
