@@ -22,6 +22,16 @@ def terminal_problem() -> str | None:
     return None
 
 
+def _offer_read_only(message: str) -> bool:
+    """The file is open elsewhere: ask (plain line, before any full-screen output) to open read-only."""
+    print(message, file=sys.stderr)
+    try:
+        answer = input("Open it read-only instead? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
 def run(args: argparse.Namespace) -> int:
     problem = terminal_problem()
     if problem:
@@ -32,9 +42,22 @@ def run(args: argparse.Namespace) -> int:
             2,
         )
     from ecqtui.commands.common import opened_store
+    from ecqtui.store import LockedError
 
-    with opened_store(args) as store:
+    read_only = None
+    if not getattr(args, "read_only", False) and not getattr(args, "demo", False):
+        from ecqtui.commands.common import data_path
+        from ecqtui.store import lock_holder
+
+        path = data_path(args)
+        if path.exists() and lock_holder(path) is not None:
+            err = LockedError(path, lock_holder(path) or {})
+            if not _offer_read_only(f"ecq-tui: {err}"):
+                raise CommandError("ecq-tui: nothing was opened.", 1)
+            read_only = True
+    with opened_store(args, read_only=read_only) as store:
         from ecqtui.tui.app import make_app  # deferred: Textual is the slowest import we have
 
-        make_app(store).run()
+        theme = os.environ.get("ECQ_TUI_THEME") or None
+        make_app(store, theme=theme).run()
     return 0

@@ -56,7 +56,7 @@ class EcqApp(App):
         #: Debounced saving of typed text; flushed on leaving a screen, quit and SIGHUP/SIGTERM.
         self.autosaver = Autosaver(self)
         self.register_theme(HIGH_CONTRAST)
-        if theme:
+        if theme and theme in self.available_themes:
             self.theme = theme
         self._signals_installed: list[int] = []
 
@@ -90,16 +90,10 @@ class EcqApp(App):
 
     def refresh_header(self) -> None:
         """Profile name, framework and read-only state in the header (shown as plain text)."""
-        from ecqtui.core.frameworks import load_framework
-
         profile = self.store.profile()
-        try:
-            framework = load_framework(profile.framework).name
-        except Exception:  # an unknown framework id must not stop the app
-            framework = profile.framework
-        parts = [profile.name or "New profile", framework]
-        if self.store.read_only:
-            parts.append("read-only")
+        # Short on purpose: the header must fit 80 columns with a long name.
+        parts = ["read-only"] if self.store.read_only else []
+        parts += [profile.name or "New profile", f"{profile.framework} ECQs"]
         self.sub_title = " | ".join(parts)
 
     async def action_quit(self) -> None:
@@ -122,10 +116,8 @@ class EcqApp(App):
         screen = step_screen(self, step_id, **kwargs)
         if screen is None:
             return
-        # Keep the stack shallow: Home, then one step (plus its dialogs).
+        # Keep the stack shallow: the default screen, Home, then one step (dialogs above it).
         while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if len(self.screen_stack) == 2:
             self.pop_screen()
         self.push_screen(screen)
 

@@ -14,7 +14,8 @@ from textual.widgets.option_list import Option
 
 
 def key_label(key: str) -> str:
-    names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "delete": "Del", "space": "Space"}
+    names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "delete": "Del", "space": "Space",
+             "ctrl+q": "Ctrl+Q", "ctrl+s": "Ctrl+S", "f1": "F1", "ctrl+right": "Ctrl+Right", "ctrl+left": "Ctrl+Left"}
     return "/".join(names.get(k.strip(), k.strip()) for k in key.split(","))
 
 
@@ -34,16 +35,20 @@ class HelpScreen(ModalScreen[None]):
     @classmethod
     def for_screen(cls, screen: Screen) -> HelpScreen:
         keys: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        for binding in list(getattr(screen, "BINDINGS", [])) + list(getattr(screen.app, "BINDINGS", [])):
-            if isinstance(binding, tuple):
-                key, _, description = (binding + ("",))[:3]
-            else:
-                key, description = binding.key, binding.description
-            if not description or description in seen:
+        seen: dict[str, int] = {}
+        # The bindings active where the user is (focused widget, screen, app), as the footer sees them.
+        for key, active in screen.active_bindings.items():
+            description = active.binding.description
+            if not description or not active.binding.show:
                 continue
-            seen.add(description)
-            keys.append((key_label(key), description))
+            label = key_label(active.binding.key_display or key)
+            if description in seen:
+                index = seen[description]
+                if label not in keys[index][0].split("/"):
+                    keys[index] = (f"{keys[index][0]}/{label}", description)
+                continue
+            seen[description] = len(keys)
+            keys.append((label, description))
         keys.append(("Ctrl+P", "Command palette: jump to a step, export, switch framework, theme"))
         title = getattr(screen, "TITLE_TEXT", "") or type(screen).__name__.replace("Screen", "")
         guidance = getattr(screen, "HELP", "") or "Use the keys below; Escape goes back and keeps what you typed."
