@@ -72,6 +72,10 @@ class SelfEvalScreen(StepScreen):
     BINDINGS = StepScreen.BINDINGS + [
         Binding("ctrl+right", "next_tab", "Next section", id="self_eval.next_tab", show=False),
         Binding("ctrl+left", "previous_tab", "Previous section", id="self_eval.prev_tab", show=False),
+        # Only on the Summary tab, outside the text boxes (see check_action).
+        Binding("c", "decide('commit')", "Commit now", id="self_eval.commit"),
+        Binding("l", "decide('not_yet')", "Not yet", id="self_eval.not_yet_decision"),
+        Binding("p", "fill_plan", "Actions to plan", id="self_eval.fill_plan"),
     ]
 
     TABS = ("readiness", "fit", "others", "stages", "summary")
@@ -196,8 +200,12 @@ class SelfEvalScreen(StepScreen):
 
     @on(Input.Submitted, "#example")
     def _example_done(self) -> None:
+        """Enter in the example: saved; back to the list, on the next question."""
         self.ecq_app.autosaver.flush()
-        self.query_one("#questions", OptionList).focus()
+        options = self.query_one("#questions", OptionList)
+        if options.highlighted is not None and options.highlighted < len(READINESS_QUESTIONS) - 1:
+            options.highlighted += 1
+        options.focus()
 
     # --- fit, stages and plan text areas ------------------------------------------------------
 
@@ -370,9 +378,3 @@ class SelfEvalScreen(StepScreen):
             self.refresh_summary()
         self.refresh_bindings()
 
-
-SelfEvalScreen.BINDINGS = SelfEvalScreen.BINDINGS + [
-    Binding("c", "decide('commit')", "Commit now", id="self_eval.commit"),
-    Binding("l", "decide('not_yet')", "Not yet", id="self_eval.not_yet_decision"),
-    Binding("p", "fill_plan", "Actions to plan", id="self_eval.fill_plan"),
-]
