@@ -168,9 +168,11 @@ class BrainstormScreen(StepScreen):
     async def action_prompts(self) -> None:
         framework = self.framework()
         items: list[tuple[str, str]] = []
+        prompts: dict[str, str] = {}
         for ecq in framework.ecqs:
             for i, prompt in enumerate(ecq.prompts):
                 items.append((f"ecq:{ecq.id}:{i}", f"{ecq.id}  {prompt}"))
+                prompts[f"ecq:{ecq.id}:{i}"] = f"{ecq.name}: {prompt}"
         this_year = date.today().year
         counts: dict[int, int] = {}
         for a in self.store.achievements():
@@ -181,14 +183,15 @@ class BrainstormScreen(StepScreen):
                     counts[y] = counts.get(y, 0) + 1
         for year in range(this_year, this_year - framework.rules.recency_years, -1):
             n = counts.get(year, 0)
+            question = f"What did you lead or change in {year}? Think of budgets, people, systems, partners."
             items.append((f"year:{year}", f"{year}  ({n} listed) What did you lead or change in {year}?"))
+            prompts[f"year:{year}"] = question
         chosen = await self.app.push_screen_wait(
             PickScreen("Prompts to jog your memory", items, detail="Choose one to start an achievement with it in view.")
         )
         if chosen is None:
             return
-        label = dict(items)[chosen]
-        prompt = label.split("  ", 1)[1]
+        prompt = prompts[chosen]
         start = None
         if chosen.startswith("year:"):
             start = int(chosen[5:])

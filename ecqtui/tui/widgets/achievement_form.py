@@ -88,6 +88,10 @@ class AchievementForm(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#f-title", Input).focus()
+        # Changes posted while the fields were being filled in are not the user's typing.
+        self.call_after_refresh(setattr, self, "_ready", True)
+
+    _ready = False
 
     # --- building the record from the fields --------------------------------------------------
 
@@ -142,6 +146,8 @@ class AchievementForm(ModalScreen[str | None]):
     @on(TextArea.Changed)
     @on(Checkbox.Changed)
     def _changed(self) -> None:
+        if not self._ready:
+            return
         _a, errors = self.build()
         self.query_one("#form-errors", Static).update(Content("\n".join(f"! {e}" for e in errors)))
         if self.app.store.read_only:  # type: ignore[attr-defined]
