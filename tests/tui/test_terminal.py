@@ -1,0 +1,150 @@
+"""The installed command in real terminals: no TTY, TERM=dumb, and a hangup mid-typing.
+
+These run ``python -m ecqtui`` in a subprocess (the same entry point as ``ecq-tui``) and
+read the raw bytes the terminal would receive.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ecqtui.store import Store
+from tests.conftest import cli_env
+
+pexpect = pytest.importorskip("pexpect")
+pyte = pytest.importorskip("pyte")
+
+
+def test_no_tty_exits_2_with_the_plain_mode_message(tmp_path):
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "ecqtui", "--db", str(tmp_path / "ecq.json")],
+        stdin=subprocess.DEVNULL, capture_output=True, cwd=tmp_path,
+        env=cli_env(tmp_path, {"TERM": "xterm-256color"}), timeout=10,
+    )
+    assert time.monotonic() - started < 2.5
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "plain" in err and "terminal" in err
+    assert b"\x1b" not in proc.stdout + proc.stderr
+    assert "Traceback" not in err
+
+
+def test_term_dumb_exits_2_without_escape_bytes(tmp_path):
+    started = time.monotonic()
+    child = pexpect.spawn(
+        sys.executable, ["-m", "ecqtui", "--db", str(tmp_path / "ecq.json")],
+        cwd=str(tmp_path), env=cli_env(tmp_path, {"TERM": "dumb"}), dimensions=(24, 80), timeout=5,
+    )
+    output = child.read()  # until EOF
+    child.close()
+    assert time.monotonic() - started < 2.5
+    assert child.exitstatus == 2
+    assert b"TERM='dumb'" in output and b"plain" in output
+    assert b"\x1b" not in output
+
+
+class Terminal:
+    """A pty running ecq-tui at 80x24, with a pyte screen fed by everything it prints."""
+
+    def __init__(self, args: list[str], tmp_path: Path):
+        self.raw = bytearray()
+        self.screen = pyte.Screen(80, 24)
+        self.stream = pyte.ByteStream(self.screen)
+        self.child = pexpect.spawn(
+            sys.executable, ["-m", "ecqtui", *args], cwd=str(tmp_path),
+            env=cli_env(tmp_path, {"TERM": "xterm-256color", "ESCDELAY": "25"}),
+            dimensions=(24, 80), timeout=10,
+        )
+
+    def pump(self, seconds: float = 0.1) -> None:
+        end = time.monotonic() + seconds
+        while True:
+            try:
+                chunk = self.child.read_nonblocking(65536, timeout=0.05)
+            except pexpect.TIMEOUT:
+                chunk = b""
+            except pexpect.EOF:
+                return
+            if chunk:
+                self.raw += chunk
+                self.stream.feed(chunk)
+            if time.monotonic() >= end:
+                return
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, needle: str, timeout: float = 10) -> None:
+        end = time.monotonic() + timeout
+        while needle not in self.text():
+            if time.monotonic() > end:
+                raise AssertionError(f"{needle!r} never appeared:\n{self.text()}")
+            self.pump(0.1)
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+        self.pump(0.3)
+
+    def finish(self, timeout: float = 10) -> int:
+        end = time.monotonic() + timeout
+        while self.child.isalive() and time.monotonic() < end:
+            self.pump(0.1)
+        self.pump(0.2)
+        self.child.close()
+        return self.child.exitstatus if self.child.exitstatus is not None else -(self.child.signalstatus or 0)
+
+
+def restored(raw: bytes) -> bool:
+    """Every private mode the app switched on (alt screen, mouse) was switched off again."""
+    for mode in (b"1049", b"1000", b"1003", b"1006"):
+        on, off = raw.rfind(b"\x1b[?" + mode + b"h"), raw.rfind(b"\x1b[?" + mode + b"l")
+        if on != -1 and off < on:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_hangup_while_typing_keeps_the_text_and_restores_the_terminal(tmp_path, sig):
+    if not Path("/dev/ptmx").exists():
+        pytest.skip("no pseudo-terminals here")
+    db = tmp_path / "ecq.json"
+    term = Terminal(["--db", str(db)], tmp_path)
+    term.wait_for("Self-evaluation")
+    term.send("2")
+    term.wait_for("Nothing yet")
+    term.send("a")
+    term.wait_for("New achievement")
+    term.send("Typed before the line dropped")
+    term.pump(1.5)  # past the save delay
+    term.child.kill(sig)
+    status = term.finish()
+    raw = bytes(term.raw)
+    assert b"\x1b[?1049h" in raw, "the app never switched to the alternate screen"
+    assert restored(raw), "the terminal was left in the alternate screen or mouse mode"
+    assert status == 0, f"exit status {status}"
+    with Store.open(db) as store:
+        assert [a.title for a in store.achievements()] == ["Typed before the line dropped"]
+
+
+def test_hangup_inside_the_debounce_still_saves(tmp_path):
+    db = tmp_path / "ecq.json"
+    term = Terminal(["--db", str(db)], tmp_path)
+    term.wait_for("Self-evaluation")
+    term.send("2")
+    term.wait_for("Nothing yet")
+    term.send("a")
+    term.wait_for("New achievement")
+    term.child.send("Just typed")
+    term.pump(0.15)  # well inside the 0.6 s debounce
+    term.child.kill(signal.SIGHUP)
+    term.finish()
+    with Store.open(db) as store:
+        assert [a.title for a in store.achievements()] == ["Just typed"]
