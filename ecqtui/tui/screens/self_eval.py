@@ -67,15 +67,17 @@ class SelfEvalScreen(StepScreen):
         "suits you and those close to you. Ask others records what colleagues, mentors or family remember; "
         "press b on one to make it an achievement. Career stages asks where you have led. The Summary shows "
         "the areas to develop; press c to record that you commit now or l for not yet. Tab moves between "
-        "fields; the section tabs take Left and Right when focused. Everything saves as you type."
+        "fields; Ctrl+N moves to the next section (or Tab to the section bar, then Left and Right). Everything saves as you type."
     )
     BINDINGS = StepScreen.BINDINGS + [
-        Binding("ctrl+right", "next_tab", "Next section", id="self_eval.next_tab", show=False),
+        Binding("ctrl+n", "next_tab", "Next section", id="self_eval.next_tab", priority=True,
+                tooltip="Readiness, Fit, Ask others, Career stages, Summary"),
+        Binding("ctrl+right", "next_tab", "Next section", id="self_eval.next_tab_arrow", show=False),
         Binding("ctrl+left", "previous_tab", "Previous section", id="self_eval.prev_tab", show=False),
         # Only on the Summary tab, outside the text boxes (see check_action).
         Binding("c", "decide('commit')", "Commit now", id="self_eval.commit"),
         Binding("l", "decide('not_yet')", "Not yet", id="self_eval.not_yet_decision"),
-        Binding("p", "fill_plan", "Actions to plan", id="self_eval.fill_plan"),
+        Binding("p", "fill_plan", "Actions to plan", id="self_eval.fill_plan", show=False),
     ]
 
     TABS = ("readiness", "fit", "others", "stages", "summary")
@@ -97,7 +99,7 @@ class SelfEvalScreen(StepScreen):
                         yield area
             with TabPane("Ask others", id="others"):
                 yield RecollectionList(id="recollections")
-                yield Static(Content("Ask: " + ASK_OTHERS_PROMPTS[0]), id="ask-prompt", classes="hint")
+                yield Static(Content("[x] = already an achievement; b makes one. Ask: " + ASK_OTHERS_PROMPTS[0]), id="ask-prompt", classes="hint")
                 with Horizontal(id="recollection-form"):
                     yield Input(placeholder="Who", id="rec-who", compact=True)
                     yield Input(placeholder="Relation", id="rec-relation", compact=True)
@@ -111,7 +113,7 @@ class SelfEvalScreen(StepScreen):
                         yield area
             with TabPane("Summary", id="summary"):
                 with VerticalScroll(id="summary-scroll"):
-                    yield Static(Content(""), id="summary-text")
+                    yield Static(Content(""), id="summary-text", classes="detail")
                     yield Static(Content(""), id="decision-text", classes="section-title")
                     yield Label(Content("Development plan (one action per line):"), classes="prompt")
                     plan = TextArea("\n".join(evaluation.development_plan), id="plan")
@@ -247,7 +249,7 @@ class SelfEvalScreen(StepScreen):
         keep = options.highlighted
         options.clear_options()
         for rec in self.store.recollections():
-            mark = "->A" if rec.achievement_id else "   "
+            mark = "[x]" if rec.achievement_id else "[ ]"
             who = f"{rec.who} ({rec.relation})" if rec.relation else rec.who
             first = rec.text.splitlines()[0] if rec.text else ""
             options.add_option(Option(Content(f"{mark} {who}: {first}"), id=rec.id))
@@ -363,13 +365,21 @@ class SelfEvalScreen(StepScreen):
         added = [a for a in actions if a not in existing]
         plan.text = "\n".join(existing + added)  # TextArea.Changed schedules the save
 
+    #: What takes focus when a section opens (focus left in a hidden section would switch back to it).
+    FIRST_FIELD = {"readiness": "#questions", "fit": "#fit-pressure", "others": "#recollections",
+                   "stages": "#stage-personal", "summary": "#summary-scroll"}
+
+    def show_section(self, pane_id: str) -> None:
+        self.query_one(TabbedContent).active = pane_id
+        self.query_one(self.FIRST_FIELD[pane_id]).focus()
+
     def action_next_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
-        tabs.active = self.TABS[(self.TABS.index(tabs.active) + 1) % len(self.TABS)]
+        self.show_section(self.TABS[(self.TABS.index(tabs.active) + 1) % len(self.TABS)])
 
     def action_previous_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
-        tabs.active = self.TABS[(self.TABS.index(tabs.active) - 1) % len(self.TABS)]
+        self.show_section(self.TABS[(self.TABS.index(tabs.active) - 1) % len(self.TABS)])
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
