@@ -148,3 +148,31 @@ def test_hangup_inside_the_debounce_still_saves(tmp_path):
     term.finish()
     with Store.open(db) as store:
         assert [a.title for a in store.achievements()] == ["Just typed"]
+
+
+def test_a_locked_file_is_offered_read_only(tmp_path):
+    db = tmp_path / "ecq.json"
+    holder = Store.open(db)  # this test process holds the lock, like a second SSH session
+    try:
+        term = Terminal(["--db", str(db)], tmp_path)
+        term.child.expect("read-only instead", timeout=10)
+        term.child.sendline("y")
+        term.wait_for("read-only")
+        term.send("\x11")  # Ctrl+Q
+        assert term.finish() == 0
+        assert restored(bytes(term.raw))
+    finally:
+        holder.close()
+
+
+def test_a_locked_file_refused_opens_nothing(tmp_path):
+    db = tmp_path / "ecq.json"
+    holder = Store.open(db)
+    try:
+        term = Terminal(["--db", str(db)], tmp_path)
+        term.child.expect("read-only instead", timeout=10)
+        term.child.sendline("")  # the default is No
+        assert term.finish() == 1
+        assert b"\x1b[?1049h" not in bytes(term.raw)
+    finally:
+        holder.close()
