@@ -118,7 +118,12 @@ class EcqApp(App):
             return
         # Keep the stack shallow: the default screen, Home, then one step (dialogs above it).
         while len(self.screen_stack) > 2:
+            leaving = self.screen_stack[-1]
+            leave_drafts = getattr(leaving, "leave_drafts", None)
+            if leave_drafts is not None:
+                leave_drafts()  # a half-typed recollection is kept, never dropped
             self.pop_screen()
+        self.autosaver.flush()
         self.push_screen(screen)
 
     def action_switch_framework(self) -> None:

@@ -145,6 +145,10 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         self.fmt = "text"
 
     def _default_path(self, ext: str) -> str:
+        # Esc keeps what was typed: the last file name is offered again next time.
+        remembered = getattr(self.app, "last_export_path", None)
+        if remembered:
+            return remembered
         return str(Path.home() / f"ecq-{self.view}.{ext}")
 
     def compose(self) -> ComposeResult:
@@ -167,6 +171,8 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         self.fmt = event.option.id or "text"
         ext = dict((f, e) for f, e, _ in EXPORT_FORMATS)[self.fmt]
         path_input = self.query_one("#export-path", Input)
+        if not path_input.value.strip():
+            path_input.value = str(Path.home() / f"ecq-{self.view}.{ext}")
         current = Path(path_input.value)
         if current.suffix.lstrip(".") in {e for _, e, _ in EXPORT_FORMATS}:
             path_input.value = str(current.with_suffix("." + ext))
@@ -180,7 +186,9 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         value = event.value.strip()
         if not value:
             return
+        self.app.last_export_path = value  # type: ignore[attr-defined]
         self.dismiss((self.fmt, Path(value).expanduser().absolute()))
 
     def action_cancel(self) -> None:
+        self.app.last_export_path = self.query_one("#export-path", Input).value.strip() or None  # type: ignore[attr-defined]
         self.dismiss(None)
