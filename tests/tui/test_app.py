@@ -141,6 +141,7 @@ async def test_read_only_shows_and_refuses_changes(demo_store, tmp_path):
     store = Store.open(path, read_only=True)
     try:
         before = len(store.achievements())
+        before_eval = store.self_evaluation().to_dict()
         app = make_app(store)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
@@ -149,8 +150,17 @@ async def test_read_only_shows_and_refuses_changes(demo_store, tmp_path):
             await pilot.press("2", "a")
             await pilot.pause()
             assert type(app.screen).__name__ == "BrainstormScreen"  # no form opened
+            await pilot.press("escape", "1")
+            await pilot.pause()
+            from textual.widgets import Input, TextArea
+
+            assert all(area.read_only for area in app.screen.query(TextArea))
+            assert all(field.disabled for field in app.screen.query(Input))
+            await pilot.press("y")  # answering is refused, not saved
+            await pilot.pause()
             await pilot.press("ctrl+q")
         assert len(store.achievements()) == before
+        assert store.self_evaluation().to_dict() == before_eval
     finally:
         store.close()
 

@@ -43,8 +43,19 @@ class StepScreen(Screen):
         return load_framework(self.store.profile().framework)
 
     def on_mount(self) -> None:
-        if self.STEP_ID and not self.store.read_only:
+        if self.store.read_only:
+            self._lock_fields()
+        elif self.STEP_ID:
             self.attempt(lambda: self.store.set_last_step(self.STEP_ID))
+
+    def _lock_fields(self) -> None:
+        """Read-only profile: text boxes show their text but take no typing that could not be saved."""
+        from textual.widgets import Input, TextArea
+
+        for area in self.query(TextArea):
+            area.read_only = True
+        for field in self.query(Input):
+            field.disabled = True
 
     def on_unmount(self) -> None:
         self.ecq_app.autosaver.flush()
