@@ -96,14 +96,23 @@ def sweep_temp_files(target: Path) -> list[Path]:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create ``folder`` (and parents) as 0700; tighten a folder we own that is looser.
+    """Create ``folder`` and any missing parents as 0700, whatever the umask.
 
-    Parents that already exist are left as they are: they may be the user's home.
+    Folders that already exist are left as they are: they may be the user's home.
     """
     folder = Path(folder)
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
 
 
 def ensure_private_file(path: Path) -> None:

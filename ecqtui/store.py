@@ -338,6 +338,20 @@ def backup_dir(data_path: Path) -> Path:
     return data_path.with_name(data_path.name + ".backups")
 
 
+def _sweep_backup_temps(data_path: Path) -> int:
+    """Remove temp files a kill during a backup left in the backups folder."""
+    folder = backup_dir(data_path)
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for entry in folder.iterdir():
+        if entry.name.startswith(f".{data_path.stem}-") and entry.name.endswith(".tmp") and entry.is_file():
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed += 1
+    return removed
+
+
 def list_backups(data_path: Path) -> list[Path]:
     """Backup copies of ``data_path``, newest first."""
     folder = backup_dir(data_path)
@@ -499,7 +513,7 @@ class Store:
     def _open_locked(cls, path: Path, lock: SessionLock | None, framework: str | None) -> Store:
         report = OpenReport()
         if lock:
-            report.swept_temp_files = len(sweep_temp_files(path))
+            report.swept_temp_files = len(sweep_temp_files(path)) + _sweep_backup_temps(path)
         tables: dict | None = None
         version = 0
         if path.exists():

@@ -24,7 +24,10 @@ def run(args: argparse.Namespace) -> int:
         payload = json.dumps(store.bank().to_dict(), indent=2, ensure_ascii=False) + "\n"
         counts = f"{len(store.achievements())} achievements, {len(store.stories())} stories"
     if args.json == "-":
-        sys.stdout.write(payload)
+        # Bytes, not text: the export is UTF-8 whatever the terminal's locale says.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return 0
     try:
         write_new_file(args.json, payload.encode("utf-8"), overwrite=args.force)

@@ -39,6 +39,25 @@ def read_export(source: str):
         raise CommandError(f"ecq-tui: {source} cannot be imported: {exc}; nothing was imported", 1) from None
 
 
+def words_held(bank) -> str:
+    """What the user has written in ``bank``, as a phrase ("3 achievements, a self-evaluation"), or ""."""
+    parts = [
+        f"{len(items)} {one if len(items) == 1 else many}"
+        for one, many, items in (
+            ("achievement", "achievements", bank.achievements),
+            ("story", "stories", bank.stories),
+            ("recollection", "recollections", bank.recollections),
+        )
+        if items
+    ]
+    se = bank.self_evaluation
+    if se.answers or se.fit or se.career_stages or se.decision or se.development_plan:
+        parts.append("a self-evaluation")
+    if bank.profile.name:
+        parts.append(f"the profile of {bank.profile.name}")
+    return ", ".join(parts)
+
+
 def run(args: argparse.Namespace) -> int:
     from ecqtui.commands.common import opened_store, say
 
@@ -46,11 +65,11 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "read_only", False):
         raise CommandError("ecq-tui: import changes the data file; it cannot run with --read-only", 2)
     with opened_store(args) as store:
-        held = len(store.achievements()) + len(store.stories())
+        held = words_held(store.bank())
         if held and not args.force:
             raise CommandError(
-                f"ecq-tui: {store.path} already holds {len(store.achievements())} achievements and "
-                f"{len(store.stories())} stories; add --force to replace them (a backup copy is kept)", 1
+                f"ecq-tui: {store.path} already holds {held}; add --force to replace it "
+                "(a backup copy is kept)", 1
             )
         store.replace_all(bank)
         say(

@@ -9,6 +9,8 @@ so terminal control sequences never reach the store, the screen or an export.
 
 from __future__ import annotations
 
+import math
+import re
 import uuid
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timezone
@@ -69,14 +71,19 @@ def _opt_int(data: dict, key: str, lo: int | None = None, hi: int | None = None)
     return value
 
 
-def _opt_number(data: dict, key: str) -> float | None:
+#: Upper bounds for scope figures: far above any real program, low enough to store exactly.
+MAX_COUNT = 100_000_000
+MAX_DOLLARS = 1e15
+
+
+def _opt_number(data: dict, key: str, hi: float = MAX_DOLLARS) -> float | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ModelError(f"{key!r} must be a number or null, not {value!r}")
-    if value < 0:
-        raise ModelError(f"{key!r} must not be negative")
+    if not 0 <= value <= hi:
+        raise ModelError(f"{key!r} must be between 0 and {hi:,.0f}")
     return value
 
 
@@ -105,12 +112,17 @@ def _choice(data: dict, key: str, choices: tuple[str, ...], default: str | None)
     return value
 
 
-def _id(data: dict, key: str = "id") -> str:
+#: Ids and other machine names: letters, digits, "_", "-" and ".", so they never carry markup
+#: or terminal codes into a file, a screen or an export.
+_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+
+
+def _id(data: dict, key: str = "id", *, optional: bool = False) -> str | None:
     value = data.get(key)
     if value is None:
-        return new_id()
-    if not isinstance(value, str) or not value or len(value) > 64:
-        raise ModelError(f"{key!r} must be a non-empty id of at most 64 characters")
+        return None if optional else new_id()
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise ModelError(f"{key!r} must be an id of 1-64 letters, digits, '_', '-' or '.', not {value!r}")
     return value
 
 
@@ -144,7 +156,7 @@ class Profile(Record):
     def from_dict(cls, data: dict) -> Profile:
         _need_dict(data, "profile")
         framework = data.get("framework", "classic")
-        if not isinstance(framework, str) or not framework:
+        if not isinstance(framework, str) or not _ID.fullmatch(framework):
             raise ModelError("'framework' must be a framework id such as 'classic' or '2025'")
         return cls(
             name=_text(data, "name"),
@@ -199,7 +211,7 @@ class SelfEvaluation(Record):
         if unknown:
             raise ModelError(f"unknown career stage {sorted(unknown)[0]!r}")
         return cls(
-            answers={str(k): ReadinessAnswer.from_dict(v) for k, v in answers.items()},
+            answers={_key(k, "answers"): ReadinessAnswer.from_dict(v) for k, v in answers.items()},
             fit=_text_map(data, "fit"),
             career_stages=stages,
             decision=_choice(data, "decision", DECISIONS, None),
@@ -240,9 +252,7 @@ class Achievement(Record):
         end = _opt_int(data, "end_year", 1950, 2100)
         if start is not None and end is not None and end < start:
             raise ModelError(f"'end_year' {end} is before 'start_year' {start}")
-        rec = data.get("recollection_id")
-        if rec is not None and not isinstance(rec, str):
-            raise ModelError("'recollection_id' must be an id or null")
+        rec = _id(data, "recollection_id", optional=True)
         return cls(
             id=_id(data),
             title=_text(data, "title"),
@@ -250,9 +260,9 @@ class Achievement(Record):
             start_year=start,
             end_year=end,
             ongoing=_bool(data, "ongoing"),
-            people=_opt_int(data, "people", 0),
+            people=_opt_int(data, "people", 0, MAX_COUNT),
             budget=_opt_number(data, "budget"),
-            organizations=_opt_int(data, "organizations", 0),
+            organizations=_opt_int(data, "organizations", 0, MAX_COUNT),
             results=_text_list(data, "results"),
             notes=_text(data, "notes"),
             recollection_id=rec,
@@ -285,8 +295,8 @@ class LensChange(Record):
     def from_dict(cls, data: dict) -> LensChange:
         _need_dict(data, "lens change")
         return cls(
-            from_ecq=_text(data, "from_ecq"),
-            to_ecq=_text(data, "to_ecq"),
+            from_ecq=_name(data, "from_ecq"),
+            to_ecq=_name(data, "to_ecq"),
             at=_text(data, "at") or now_iso(),
             reason=_text(data, "reason"),
         )
@@ -325,14 +335,14 @@ class Story(Record):
         history = data.get("lens_history") or []
         if not isinstance(history, list):
             raise ModelError("'lens_history' must be a list")
-        achievement_id = data.get("achievement_id")
-        if not isinstance(achievement_id, str) or not achievement_id:
+        if data.get("achievement_id") is None:
             raise ModelError("a story needs the 'achievement_id' it tells")
+        achievement_id = _id(data, "achievement_id")
         return cls(
             id=_id(data),
             achievement_id=achievement_id,
-            ecq=_text(data, "ecq"),
-            competencies=_text_list(data, "competencies"),
+            ecq=_name(data, "ecq"),
+            competencies=_names(data, "competencies"),
             challenge=_text(data, "challenge"),
             context=_text(data, "context"),
             action=_text(data, "action"),
@@ -367,9 +377,7 @@ class Recollection(Record):
     @classmethod
     def from_dict(cls, data: dict) -> Recollection:
         _need_dict(data, "recollection")
-        ach = data.get("achievement_id")
-        if ach is not None and not isinstance(ach, str):
-            raise ModelError("'achievement_id' must be an id or null")
+        ach = _id(data, "achievement_id", optional=True)
         return cls(
             id=_id(data),
             who=_text(data, "who"),
@@ -395,9 +403,9 @@ class Revision(Record):
     def from_dict(cls, data: dict) -> Revision:
         _need_dict(data, "revision")
         return cls(
-            kind=_text(data, "kind"),
-            record_id=_text(data, "record_id"),
-            field=_text(data, "field"),
+            kind=_name(data, "kind"),
+            record_id=_name(data, "record_id"),
+            field=_name(data, "field"),
             text=_text(data, "text"),
             at=_text(data, "at") or now_iso(),
         )
@@ -414,7 +422,31 @@ def _text_map(data: dict, key: str) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
         raise ModelError(f"{key!r} must map names to text")
-    return {k: sanitize(v) for k, v in value.items()}
+    return {_key(k, key): sanitize(v) for k, v in value.items()}
+
+
+def _name(data: dict, key: str) -> str:
+    """An optional machine name (ECQ id, field name): "" or an id."""
+    value = data.get(key)
+    if value in (None, ""):
+        return ""
+    return _id(data, key) or ""
+
+
+def _names(data: dict, key: str) -> list[str]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ModelError(f"{key!r} must be a list of ids")
+    return [_key(v, key) for v in value]
+
+
+def _key(name: str, where: str) -> str:
+    """Keys of stored maps are machine names (question ids, topics), never free text."""
+    if not isinstance(name, str) or not _ID.fullmatch(name):
+        raise ModelError(f"{where!r} has a key that is not a name: {name!r}")
+    return name
 
 
 #: Record kinds as stored: table name -> class.

@@ -13,14 +13,16 @@ import re
 # BEL or ST, and two-character escapes. The 8-bit C1 forms are covered by the class below.
 _ESCAPE_SEQUENCE = re.compile(
     r"""
-    \x1b\[[0-?]*[ -/]*[@-~]?             # CSI
-  | \x1b[\]PX^_].*?(?:\x07|\x1b\\|$)     # OSC, DCS, SOS, PM, APC strings
-  | \x1b[ -/]*[0-~]?                     # other escapes (ESC c, ESC ( B, ...)
+    \x1b\[[0-?]*[ -/]*[@-~]?                         # CSI
+  | \x1b[\]PX^_][^\x07\x1b]{0,8192}(?:\x07|\x1b\\)  # OSC, DCS, SOS, PM, APC strings
+  | \x1b[ -/]*[0-~]?                                 # other escapes (ESC c, ESC ( B, ...)
     """,
     re.VERBOSE | re.DOTALL,
 )
-# 8-bit OSC/DCS/... strings (C1 0x9d etc.) up to their terminator.
-_C1_STRING = re.compile(r"[\x90\x98\x9d\x9e\x9f].*?(?:\x07|\x9c|\x1b\\|$)", re.DOTALL)
+# 8-bit OSC/DCS/... strings (C1 0x9d etc.) up to their terminator. A string must end within
+# a bounded length: an unterminated introducer (often a mis-decoded character) is removed
+# on its own by _CONTROL, never taking the rest of the user's text with it.
+_C1_STRING = re.compile(r"[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]{0,8192}(?:\x07|\x9c|\x1b\\)")
 # Every remaining control character except tab and newline, and lone surrogates (from
 # undecodable bytes), which cannot be written as UTF-8 at all.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

@@ -328,12 +328,24 @@ def test_a_lone_surrogate_does_not_wedge_the_store(tmp_db):
         assert (again.title, again.summary) == ("half an emoji  here", "a later, ordinary change")
 
 
-def test_a_value_the_encoder_refuses_is_not_saved_and_the_store_keeps_working(saved_store, tmp_db):
-    """orjson refuses integers beyond 64 bits; the failed save must not linger in memory and
-    make every later save fail too."""
+def test_a_value_the_encoder_refuses_is_not_saved_and_the_store_keeps_working(saved_store, tmp_db, monkeypatch):
+    """If the encoder refuses the data (orjson: ints beyond 64 bits, which the models now
+    bound), the failed save must not linger in memory and make every later save fail too."""
+    import ecqtui.store as store_module
+
+    real = store_module.encode_json
+    calls = []
+
+    def refuse_once(data):
+        calls.append(1)
+        if len(calls) == 1:
+            raise TypeError("Integer exceeds 64-bit range")
+        return real(data)
+
+    monkeypatch.setattr(store_module, "encode_json", refuse_once)
     before = tmp_db.read_bytes()
     achievement = saved_store.get(Achievement, "a1")
-    achievement.people = 10**20
+    achievement.people = 12
     with pytest.raises(SaveError):
         saved_store.save(achievement)
     assert tmp_db.read_bytes() == before

@@ -80,13 +80,13 @@ def test_saved_text_reopens_as_its_sanitized_form(title, notes, result, action, 
         db = Path(folder) / "ecq.json"
         with Store.open(db) as store:
             store.save(Achievement(id="a1", title=title, notes=notes, results=[result]))
-            store.save(Story(id="s1", achievement_id="a1", action=action, reframe=reframe, competencies=[who]))
+            store.save(Story(id="s1", achievement_id="a1", action=action, reframe=reframe, competencies=["vision"]))
             store.save(Recollection(id="r1", who=who, text=notes))
         with Store.open(db, read_only=True) as store:
             achievement, story, rec = store.get(Achievement, "a1"), store.get(Story, "s1"), store.get(Recollection, "r1")
         raw = db.read_bytes()
     assert (achievement.title, achievement.notes, achievement.results) == (sanitize(title), sanitize(notes), [sanitize(result)])
-    assert (story.action, story.reframe, story.competencies) == (sanitize(action), sanitize(reframe), [sanitize(who)])
+    assert (story.action, story.reframe, story.competencies) == (sanitize(action), sanitize(reframe), ["vision"])
     assert (rec.who, rec.text) == (sanitize(who), sanitize(notes))
     data = json.loads(raw.decode("utf-8"))
     for value in (achievement.title, story.action):
@@ -98,8 +98,10 @@ def test_saved_text_reopens_as_its_sanitized_form(title, notes, result, action, 
 # --- banks --------------------------------------------------------------------------------------
 
 SHORT = st.lists(st.one_of(st.characters(), TRICKY), max_size=8).map("".join)
+# Machine names (ECQ ids, field names) are ids or empty; free text is only for words.
+NAME = st.just("") | CLEAN_ID
 YEAR = st.none() | st.integers(1950, 2100)
-COUNT = st.none() | st.integers(0, 10**9)
+COUNT = st.none() | st.integers(0, 10**8)
 MONEY = st.none() | st.integers(0, 10**12) | st.floats(0, 1e12, allow_nan=False, allow_infinity=False)
 
 
@@ -122,12 +124,12 @@ def bank_dict(draw) -> dict:
     story_ids = draw(st.lists(CLEAN_ID, unique=True, max_size=4)) if achievement_ids else []
     recollection_ids = draw(st.lists(CLEAN_ID, unique=True, max_size=3))
     stories = [{
-        "id": sid, "achievement_id": draw(st.sampled_from(achievement_ids)), "ecq": draw(SHORT),
-        "competencies": draw(st.lists(SHORT, max_size=3)), "challenge": draw(SHORT), "context": draw(SHORT),
+        "id": sid, "achievement_id": draw(st.sampled_from(achievement_ids)), "ecq": draw(NAME),
+        "competencies": draw(st.lists(CLEAN_ID, max_size=3)), "challenge": draw(SHORT), "context": draw(SHORT),
         "action": draw(SHORT), "result": draw(SHORT), "status": draw(st.sampled_from(STORY_STATUSES)),
         "reframe": draw(SHORT), "created": draw(SHORT), "updated": draw(SHORT),
         "lens_history": draw(st.lists(st.fixed_dictionaries(
-            {"from_ecq": SHORT, "to_ecq": SHORT, "at": SHORT, "reason": SHORT}), max_size=2)),
+            {"from_ecq": NAME, "to_ecq": NAME, "at": SHORT, "reason": SHORT}), max_size=2)),
     } for sid in story_ids]
     return {
         "format": "ecq-tui", "schema_version": 1, "exported": draw(SHORT),
@@ -147,7 +149,7 @@ def bank_dict(draw) -> dict:
                            "achievement_id": draw(st.none() | st.sampled_from(achievement_ids or ["x"])),
                            "created": draw(SHORT)} for rid in recollection_ids],
         "revisions": draw(st.lists(st.fixed_dictionaries(
-            {"kind": st.sampled_from(["achievements", "stories"]), "record_id": CLEAN_ID, "field": SHORT,
+            {"kind": st.sampled_from(["achievements", "stories"]), "record_id": CLEAN_ID, "field": NAME,
              "text": SHORT, "at": SHORT}), max_size=3)),
     }
 
