@@ -157,7 +157,7 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
             yield OptionList(*[Option(Content(label), id=fmt) for fmt, _ext, label in EXPORT_FORMATS], id="export-formats")
             with Horizontal(id="export-path-row"):
                 yield Label("File ", classes="form-label")
-                yield Input(self._default_path("txt"), id="export-path", compact=True)
+                yield Input(self._default_path("txt"), id="export-path", compact=True, select_on_focus=False)
             yield Static(Content("Up/Down picks the format, Enter moves to the file name; Enter there exports."), classes="dialog-hint")
         yield Footer(compact=True)
 

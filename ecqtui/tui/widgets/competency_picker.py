@@ -16,7 +16,7 @@ class CompetencyPicker(ModalScreen[list[str] | None]):
 
     BINDINGS = [
         Binding("escape,ctrl+s", "done", "Keep choice", id="competencies.done"),
-        Binding("enter", "done", "Keep choice", id="competencies.enter", show=False),
+        Binding("enter", "done", "Keep choice", id="competencies.enter", show=False, priority=True),
     ]
 
     def __init__(self, title: str, choices: list[tuple[str, str]], selected: list[str]) -> None:
