@@ -128,3 +128,19 @@ async def test_escape_keeps_a_half_typed_recollection(empty_store, reopen):
         await pilot.press("escape")
         await pilot.pause()
     assert [r.text for r in reopen(empty_store).recollections] == ["She remembers the audit"]
+
+
+async def test_escape_right_after_typing_an_example_keeps_it(demo_store, reopen):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_self_eval(pilot)
+        screen.query_one("#questions", OptionList).highlighted = 3
+        await pilot.press("tab")
+        example = screen.query_one("#example", Input)
+        example.value = ""
+        await pilot.press(*"Chaired the FY24 budget debate")
+        assert app.autosaver.pending
+        await pilot.press("escape")  # inside the debounce window
+        await pilot.pause()
+    qid = READINESS_QUESTIONS[3].id
+    assert reopen(demo_store).self_evaluation.answers[qid].example == "Chaired the FY24 budget debate"
