@@ -183,3 +183,17 @@ async def test_small_terminals_do_not_crash(demo_store):
 
 def test_achievement_kind_is_what_the_store_expects():
     assert Achievement().ongoing is False
+
+
+async def test_set_your_name_from_home(empty_store, reopen):
+    app = make_app(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "n sets your name" in visible_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Pat [Lee]")
+        await pilot.press("escape")  # Esc keeps what was typed
+        await pilot.pause()
+        assert "Pat [Lee]" in app.sub_title
+    assert reopen(empty_store).profile.name == "Pat [Lee]"

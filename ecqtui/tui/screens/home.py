@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ecqtui import paths
 from ecqtui.core.progress import STEPS, resume_step, step_statuses
+from ecqtui.store import StoreError
 
 #: One line per step saying what it is for, shown under the list.
 STEP_PURPOSE = {
@@ -37,6 +38,7 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("enter", "open", "Open step", id="home.open", show=True),
         Binding("f", "app.switch_framework", "Framework", id="home.framework", tooltip="Switch between classic and 2025 ECQs"),
+        Binding("n", "name", "Your name", id="home.name", tooltip="The name shown on the outline"),
         Binding("question_mark", "app.help", "Help", id="home.help", show=False),
     ] + [Binding(str(i), f"open_number({i})", "", show=False, id=f"home.step{i}") for i in range(1, 7)]
 
@@ -69,8 +71,12 @@ class HomeScreen(Screen):
                 (status.summary, "dim"),
             )
             options.add_option(Option(text, id=status.id))
-        name = bank.profile.name or "there"
-        greeting = f"Welcome back, {name}." if bank.achievements else f"Welcome, {name}. Start with the self-evaluation."
+        name = bank.profile.name
+        who = f", {name}" if name else ""
+        if bank.achievements:
+            greeting = f"Welcome back{who}."
+        else:
+            greeting = f"Welcome{who}. Start with the self-evaluation." + ("" if name else " (n sets your name.)")
         self.query_one("#home-greeting", Static).update(Content(greeting))
         if resume or current is None:
             step = resume_step(bank)
@@ -91,6 +97,28 @@ class HomeScreen(Screen):
         options = self.query_one("#home-steps", OptionList)
         if options.highlighted is not None:
             self.app.open_step(STEPS[options.highlighted][0])  # type: ignore[attr-defined]
+
+    def action_name(self) -> None:
+        from ecqtui.tui.widgets.dialogs import TextPrompt
+
+        store = self.app.store  # type: ignore[attr-defined]
+        if store.read_only:
+            self.notify("This profile is open read-only; nothing can be changed.", severity="warning", markup=False)
+            return
+
+        def save(name: str | None) -> None:
+            if name is None:
+                return
+            profile = store.profile()
+            profile.name = name.strip()
+            try:
+                store.save_profile(profile)
+            except StoreError as exc:
+                self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self.app.refresh_header()  # type: ignore[attr-defined]
+            self.refresh_steps(resume=False)
+
+        self.app.push_screen(TextPrompt("Your name, as it should appear on the outline", store.profile().name), save)
 
     def action_open_number(self, number: int) -> None:
         self.app.open_step(STEPS[number - 1][0])  # type: ignore[attr-defined]

@@ -145,4 +145,36 @@ class PickScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-__all__ = ["HelpScreen", "ConfirmScreen", "PickScreen", "Footer"]
+class TextPrompt(ModalScreen[str | None]):
+    """One line of text. Enter and Esc both keep what was typed (Esc never discards text)."""
+
+    BINDINGS = [Binding("escape", "keep", "Save and close", id="prompt.keep")]
+
+    def __init__(self, title: str, value: str = "") -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Input
+
+        with Vertical(classes="dialog", id="text-prompt"):
+            yield Static(Content(self.prompt_title), classes="dialog-title")
+            yield Input(self.value, id="prompt-input", compact=True, select_on_focus=False)
+            yield Static(Content("Enter or Esc saves."), classes="dialog-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-input").focus()
+
+    def on_input_submitted(self, event) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_keep(self) -> None:
+        from textual.widgets import Input
+
+        self.dismiss(self.query_one("#prompt-input", Input).value)
+
+
+__all__ = ["HelpScreen", "ConfirmScreen", "PickScreen", "TextPrompt", "Footer"]
