@@ -6,11 +6,26 @@ record of what a person over SSH sees.
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from ecqtui.tui.app import make_app
 
 SIZE = (80, 24)
+
+
+def _missing(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return True
+    return False
+
+
+# These screens show the coach's and the outline's output; until those land they only say so.
+needs_coach = pytest.mark.skipif(_missing("ecqtui.core.coach"), reason="ecqtui.core.coach has not landed")
+needs_outline = pytest.mark.skipif(_missing("ecqtui.core.outline"), reason="ecqtui.core.outline has not landed")
 
 
 @pytest.fixture
@@ -67,26 +82,32 @@ def test_brainstorm_delete_confirmation(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["2", "down", "d"])
 
 
+@needs_coach
 def test_map(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["3"])
 
 
+@needs_coach
 def test_map_coverage(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["3", "v"])
 
 
+@needs_coach
 def test_rebalance(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["4"])
 
 
+@needs_outline
 def test_outline(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["6"])
 
 
+@needs_outline
 def test_outline_export_dialog(snap_compare, app, monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", "/home/user")  # the default path is shown; keep it fixed
     assert snap_compare(app, terminal_size=SIZE, press=["6", "x"])
 
 
+@needs_coach
 def test_framework_switch(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["f"])
