@@ -76,9 +76,17 @@ class MapScreen(StepScreen):
         elif achievements:
             options.highlighted = min(keep or 0, len(achievements) - 1)
         mapped = sum(1 for a in achievements if bank.stories_for(a.id))
-        self.query_one("#map-count", Static).update(
-            Content(f"{mapped} of {len(achievements)} achievements mapped; {len(bank.stories)} stories")
-        )
+        line = f"{mapped} of {len(achievements)} achievements mapped; {len(bank.stories)} stories"
+        c = coach()
+        if c is not None and bank.stories:
+            try:
+                cov = c.coverage(bank, self.framework())
+                warnings = len(cov.duplicate_primary) + len(cov.similar_stories)
+                if warnings:
+                    line += f"; ! {warnings} duplicate or look-alike warning{'s' * (warnings != 1)} (v)"
+            except Exception:
+                pass
+        self.query_one("#map-count", Static).update(Content(line))
         self._show_suggestion()
 
     def _achievement(self) -> Achievement | None:
