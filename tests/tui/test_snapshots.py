@@ -111,3 +111,26 @@ def test_outline_export_dialog(snap_compare, app, monkeypatch, tmp_path):
 @needs_coach
 def test_framework_switch(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["f"])
+
+
+def test_brainstorm_prompts(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, press=["2", "p"])
+
+
+def test_set_name_dialog(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, press=["n"])
+
+
+@needs_coach
+def test_map_lens_choice(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, press=["3", "down", "l"])
+
+
+@needs_coach
+def test_map_competencies(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, press=["3", "c"])
+
+
+@needs_coach
+def test_rebalance_retell(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, press=["4", "enter", "y"])
