@@ -6,11 +6,14 @@ store (and, where it matters, on the file reopened from disk).
 
 from __future__ import annotations
 
+import re
 import time
+from types import SimpleNamespace
 
 import pytest
 from textual import events
 from textual.widgets import OptionList
+from textual.widgets.text_area import Selection
 
 from ecqtui.core.models import Story
 from ecqtui.tui.app import make_app
@@ -315,3 +318,115 @@ async def test_checklist_ticks_when_an_action_shows_the_competency(demo_store, c
         first = str(checklist.get_option_at_index(0).prompt)
         assert first.startswith("[x] Accountability") and "quarterly performance targets" in first
         assert "1/1" in str(screen.query_one("#panel-tabs").render())
+
+
+# --- the panel with a stand-in coach (the screen's side of findings, checklist and gauge) --------
+
+
+class FakeCoach:
+    """Flags 'we' in Action (quoting it) and a Result without a number; evidence = 'target' sentences."""
+
+    calls = 0
+
+    @staticmethod
+    def estimate_length(text):
+        words = len(text.split())
+        return SimpleNamespace(words=words, characters=len(text), pages=words / 500, spoken_minutes=words / 140)
+
+    @classmethod
+    def check_story(cls, story, framework, *, achievement=None, year_end=None):
+        cls.calls += 1
+        found = [
+            SimpleNamespace(code="not-first-person", severity="warning", part="action", start=m.start(), end=m.end(),
+                            message=f"Say what you did: 'I', not {story.action[max(0, m.start() - 12):m.end() + 12]!r}")
+            for m in re.finditer(r"\bwe\b", story.action, re.IGNORECASE)
+        ]
+        if story.result.strip() and not re.search(r"\d", story.result):
+            found.append(SimpleNamespace(code="no-metric", severity="error", part="result", start=0,
+                                         end=len(story.result), message="Put a number on the result."))
+        return found
+
+    @staticmethod
+    def evidence(story, framework):
+        sentences = [s.strip() + "." for s in story.action.split(".") if "target" in s]
+        return {comp: (sentences[0] if sentences else None) for comp in story.competencies}
+
+
+@pytest.fixture
+def fake_coach(monkeypatch):
+    from ecqtui.tui.widgets import ccar_findings
+
+    FakeCoach.calls = 0
+    monkeypatch.setattr(ccar_findings, "coach", lambda: FakeCoach)
+    return FakeCoach
+
+
+async def test_findings_show_code_symbol_and_message_and_jump_to_the_words(demo_store, fake_coach):
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_write(pilot, "s05")
+        await pilot.press("f4", *"So we")
+        screen.editor("action").insert(" [@click=app.quit]won[/] and we cut it.")
+        await pilot.press("f5", *"Better")
+        await settle(pilot)
+        findings = screen.query_one(FindingsList)
+        labels = [str(findings.get_option_at_index(i).prompt) for i in range(findings.option_count)]
+        assert labels[0] == "x no-metric (Result): Put a number on the result."  # errors first
+        assert labels[1].startswith("! not-first-person (Action): Say what you did: 'I', not 'So we [@click=app'")
+        assert len(labels) == 3 and "]won[/] and we" in labels[2]  # user text shown literally
+        assert "[^F Findings 3]" in str(screen.query_one("#panel-tabs").render())
+        await pilot.press("ctrl+f", "down", "down", "enter")  # the second 'we'
+        area = screen.editor("action")
+        assert screen.part == "action" and screen.focused is area
+        start = area.text.index("and we") + 4
+        assert area.selection == Selection((0, start), (0, start + 2))
+        assert area.selected_text == "we"
+        # Fixing the words makes the findings go.
+        area.replace("I", (0, start), (0, start + 2))
+        area.replace("I", (0, 3), (0, 5))
+        await pilot.press("f5", "ctrl+end", *" 40%")
+        await settle(pilot)
+        assert findings.findings == []
+        assert app.is_running
+
+
+async def test_checklist_and_gauge_follow_the_draft(demo_store, fake_coach):
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_write(pilot, "s05")  # competency: accountability, under RD
+        await settle(pilot)
+        checklist = screen.query_one(CompetencyChecklist)
+        assert str(checklist.get_option_at_index(0).prompt) == "[ ] Accountability: no action sentence shows it yet"
+        gauge = str(screen.query_one("#gauge").render())
+        assert " pp, RD " in gauge and "/2 pp" in gauge and "min of 2-4" in gauge
+        await pilot.press("f4", *"I set")
+        screen.editor("action").insert(" targets for each branch. Then I left.")
+        await settle(pilot)
+        assert str(checklist.get_option_at_index(0).prompt) == '[x] Accountability: \u201cI set targets for each branch.\u201d'
+        await pilot.press("ctrl+l", "enter")  # Enter on the competency selects its sentence
+        area = screen.editor("action")
+        assert area.selected_text == "I set targets for each branch."
+        # A long story goes over the spoken-minutes budget: the gauge says so with "!".
+        area.insert(" I decided." * 400)
+        await settle(pilot)
+        assert str(screen.query_one("#gauge").render()).endswith("!")
+
+
+async def test_a_failing_coach_never_takes_the_editor_down(demo_store, monkeypatch):
+    from ecqtui.tui.widgets import ccar_findings
+
+    class Broken(FakeCoach):
+        @classmethod
+        def check_story(cls, *args, **kwargs):
+            raise ValueError("boom")
+
+    monkeypatch.setattr(ccar_findings, "coach", lambda: Broken)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_write(pilot, "s05")
+        await pilot.press("f4", *"I led.")
+        await settle(pilot)
+        findings = screen.query_one(FindingsList)
+        assert "could not check this draft (ValueError)" in str(findings.get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        assert stored(demo_store, "s05").action == "I led."

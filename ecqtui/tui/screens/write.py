@@ -62,6 +62,7 @@ class WriteScreen(StepScreen):
     TITLE_TEXT = "Write CCAR"
     CSS_PATH = str(paths.resource("styles") / "write.tcss")
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
     HELP = (
         "Write one story in four parts. Challenge: the problem or goal, large and not solvable alone. "
         "Context: who was involved, the constraints, your role, the timeframe and the size of the "
@@ -408,6 +409,9 @@ class WriteScreen(StepScreen):
         for name in PANELS:
             label = f"{keys[name]} {PANEL_LABELS[name]} {counts[name]}"
             tabs.append(f"[{label}]" if name == self.panel else f" {label} ")
+            # Wide terminals show every section under its own heading instead of the tab line.
+            heading = self.query_one(f"#sec-{name} .panel-heading", Static)
+            heading.update(Content(f"{PANEL_LABELS[name]} {counts[name]} ({keys[name]})"))
         self.query_one("#panel-tabs", Static).update(Content(" ".join(tabs)))
 
     def action_panel(self, name: str) -> None:

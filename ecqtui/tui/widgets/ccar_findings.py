@@ -96,8 +96,8 @@ class FindingsList(OptionList):
             else:
                 message = "Nothing written yet. Findings appear here as you type."
             self.add_option(Option(Content(message), disabled=True))
-        elif highlighted is not None:
-            self.highlighted = min(highlighted, len(self.findings) - 1)
+        else:
+            self.highlighted = min(highlighted or 0, len(self.findings) - 1)
 
     def finding_at(self, index: int | None):
         findings = getattr(self, "findings", [])
@@ -127,8 +127,7 @@ class CompetencyChecklist(OptionList):
                 label = Content(f"[ ] {name}: no action sentence shows it yet")
             self.items.append((comp_id, sentence))
             self.add_option(Option(label, id=f"comp-{comp_id}"))
-        if highlighted is not None:
-            self.highlighted = min(highlighted, len(self.items) - 1)
+        self.highlighted = min(highlighted or 0, len(self.items) - 1)
 
     def summary(self) -> str:
         items = getattr(self, "items", [])
