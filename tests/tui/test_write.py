@@ -430,3 +430,18 @@ async def test_a_failing_coach_never_takes_the_editor_down(demo_store, monkeypat
         assert "could not check this draft (ValueError)" in str(findings.get_option_at_index(0).prompt)
         await pilot.press("escape")
         assert stored(demo_store, "s05").action == "I led."
+
+
+async def test_history_keeps_one_version_per_editing_session(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_write(pilot, "s05")
+        await pilot.press("f4", *"One.", "f5")  # session 1 (Action was empty: nothing to keep)
+        await pilot.press("f4", *" Two.")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await pilot.press(*" Three.", "f5")  # session 2: saved twice, one version kept
+        await pilot.press("f4", *" Four.", "escape")  # session 3, within minutes of the last
+        texts = [r.text for r in demo_store.revisions("stories", "s05", "action")]
+        assert texts == ["One. Two. Three.", "One."]
+        assert stored(demo_store, "s05").action == "One. Two. Three. Four."
+        assert [r.text for r in screen.query_one(HistoryPanel).revisions] == texts
