@@ -216,9 +216,9 @@ async def test_hostile_text_is_saved_intact_and_nothing_crashes(demo_store, reop
         screen = await open_write(pilot, "s05")
         await pilot.press("f4")
         area = screen.editor("action")
-        for text in hostile[:3]:
+        for text in hostile[:2]:
             await pilot.press(*text)  # typed key by key
-        for text in hostile[3:]:
+        for text in hostile[2:]:
             app.post_message(events.Paste(text))  # pasted, as the driver sends it (it can carry escapes)
             await pilot.pause()
         await pilot.press("f5")
@@ -436,12 +436,37 @@ async def test_history_keeps_one_version_per_editing_session(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_write(pilot, "s05")
-        await pilot.press("f4", *"One.", "f5")  # session 1 (Action was empty: nothing to keep)
-        await pilot.press("f4", *" Two.")
+        await pilot.press("f4", *"A.", "f5")  # session 1 (Action was empty: nothing to keep)
+        await pilot.press("f4", *" B.")
         await pilot.pause(SAVE_DELAY + 0.2)
-        await pilot.press(*" Three.", "f5")  # session 2: saved twice, one version kept
-        await pilot.press("f4", *" Four.", "escape")  # session 3, within minutes of the last
+        await pilot.press(*" C.", "f5")  # session 2: saved twice, one version kept
+        await pilot.press("f4", *" D.", "escape")  # session 3, within minutes of the last
         texts = [r.text for r in demo_store.revisions("stories", "s05", "action")]
-        assert texts == ["One. Two. Three.", "One."]
-        assert stored(demo_store, "s05").action == "One. Two. Three. Four."
+        assert texts == ["A. B. C.", "A."]
+        assert stored(demo_store, "s05").action == "A. B. C. D."
         assert [r.text for r in screen.query_one(HistoryPanel).revisions] == texts
+
+
+async def test_read_only_profile_shows_the_story_and_changes_nothing(demo_store):
+    from ecqtui.store import Store
+
+    path = demo_store.path
+    before = path.read_bytes()
+    demo_store.close()
+    store = Store.open(path, read_only=True)
+    try:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_write(pilot, "s04")
+            area = screen.editor("challenge")
+            text = area.text
+            assert text and area.read_only
+            await pilot.press(*"xyz", "ctrl+t")
+            await pilot.pause()
+            assert app.screen is screen and area.text == text  # no typing, no status dialog
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+    finally:
+        store.close()
+    assert path.read_bytes() == before

@@ -434,11 +434,10 @@ class WriteScreen(StepScreen):
     def _finding_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         finding = self.query_one(FindingsList).finding_at(event.option_index)
-        if finding is None:
-            return
-        part = finding.part if finding.part in CCAR_PARTS else self.part
-        self.set_part(part)
-        self.select_span(part, finding.start, finding.end)
+        if finding is None or finding.part not in CCAR_PARTS:
+            return  # about the whole story (too old, too long): nowhere to move to
+        self.set_part(finding.part)
+        self.select_span(finding.part, finding.start, finding.end)
 
     @on(OptionList.OptionSelected, "#checklist")
     def _competency_chosen(self, event: OptionList.OptionSelected) -> None:
