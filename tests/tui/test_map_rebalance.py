@@ -14,7 +14,16 @@ from ecqtui.tui.widgets.competency_picker import CompetencyPicker
 from ecqtui.tui.widgets.dialogs import ConfirmScreen, PickScreen
 from tests.tui.test_app import visible_text
 
-coach = pytest.importorskip("ecqtui.core.coach")
+from tests.tui import stand_in_core
+
+
+@pytest.fixture(autouse=True)
+def core(monkeypatch):
+    """The real coach when it is there, else the stand-in built from docs/core-api.md."""
+    stand_in_core.install(monkeypatch)
+    import ecqtui.core.coach as coach_module
+
+    return coach_module
 
 
 async def open_step(pilot, key, screen_type):
@@ -25,7 +34,8 @@ async def open_step(pilot, key, screen_type):
     return pilot.app.screen
 
 
-async def test_map_an_unmapped_achievement_with_the_coachs_pick(demo_store, reopen):
+async def test_map_an_unmapped_achievement_with_the_coachs_pick(demo_store, reopen, core):
+    coach = core
     bank = demo_store.bank()
     target = next(a for a in bank.achievements if not bank.stories_for(a.id))
     expected = coach.suggest_for_achievement(target, load_framework(bank.profile.framework)).best.ecq
@@ -91,7 +101,8 @@ async def test_coverage_matrix_marks_gaps(demo_app):
         assert isinstance(demo_app.screen, MapScreen)
 
 
-async def test_accepting_a_move_retells_the_story(demo_store, reopen):
+async def test_accepting_a_move_retells_the_story(demo_store, reopen, core):
+    coach = core
     bank = demo_store.bank()
     moves = coach.propose_moves(bank, load_framework(bank.profile.framework))
     assert moves, "the demo profile has a surplus of RD stories to move"
@@ -129,7 +140,8 @@ async def test_declining_a_move_changes_nothing(demo_store, reopen):
     assert {s.id: s.ecq for s in reopen(demo_store).stories} == before
 
 
-async def test_framework_switch_relabels_the_bank(demo_store, reopen):
+async def test_framework_switch_relabels_the_bank(demo_store, reopen, core):
+    coach = core
     plan = coach.plan_switch(demo_store.bank(), "2025")
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:

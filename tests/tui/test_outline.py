@@ -12,7 +12,13 @@ from ecqtui.tui.screens.outline import ExportScreen, OutlineScreen
 from ecqtui.tui.widgets.dialogs import ConfirmScreen
 from tests.tui.test_app import visible_text
 
-pytest.importorskip("ecqtui.core.outline")
+from tests.tui import stand_in_core
+
+
+@pytest.fixture(autouse=True)
+def core(monkeypatch):
+    """The real outline module when it is there, else the stand-in built from docs/core-api.md."""
+    stand_in_core.install(monkeypatch)
 
 
 async def export(pilot, fmt_index: int, path) -> None:
