@@ -7,6 +7,7 @@ record of what a person over SSH sees.
 from __future__ import annotations
 
 import importlib
+from datetime import date
 
 import pytest
 
@@ -26,6 +27,23 @@ def _missing(module: str) -> bool:
 # These screens show the coach's and the outline's output; until those land they only say so.
 needs_coach = pytest.mark.skipif(_missing("ecqtui.core.coach"), reason="ecqtui.core.coach has not landed")
 needs_outline = pytest.mark.skipif(_missing("ecqtui.core.outline"), reason="ecqtui.core.outline has not landed")
+
+
+class FixedDate(date):
+    """Counts such as "14 from the last 10 years" depend on today; snapshots must not."""
+
+    @classmethod
+    def today(cls):
+        return cls(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    import ecqtui.core.progress
+    import ecqtui.tui.screens.brainstorm
+
+    monkeypatch.setattr(ecqtui.core.progress, "date", FixedDate)
+    monkeypatch.setattr(ecqtui.tui.screens.brainstorm, "date", FixedDate)
 
 
 @pytest.fixture
