@@ -166,7 +166,7 @@ def test_every_competency_has_questions_and_cues(fid):
 @pytest.mark.parametrize("fid", FRAMEWORK_IDS)
 def test_every_ecq_has_cues_prompts_and_reframe(fid):
     for ecq in load_framework(fid).ecqs:
-        assert 15 <= len(ecq.cues) <= 40, (ecq.id, len(ecq.cues))
+        assert 15 <= len(ecq.cues) <= 80, (ecq.id, len(ecq.cues))
         assert 3 <= len(ecq.prompts) <= 5, ecq.id
         assert all(p.endswith("?") for p in ecq.prompts), ecq.id
         assert ecq.reframe.challenge and ecq.reframe.action and ecq.reframe.result, ecq.id
