@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from textual.widgets import OptionList, SelectionList
 
@@ -21,9 +23,7 @@ from tests.tui import stand_in_core
 def core(monkeypatch):
     """The real coach when it is there, else the stand-in built from docs/core-api.md."""
     stand_in_core.install(monkeypatch)
-    import ecqtui.core.coach as coach_module
-
-    return coach_module
+    return sys.modules["ecqtui.core.coach"]
 
 
 async def open_step(pilot, key, screen_type):

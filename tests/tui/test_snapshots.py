@@ -6,27 +6,19 @@ record of what a person over SSH sees.
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 
 import pytest
 
 from ecqtui.tui.app import make_app
+from tests.tui.stand_in_core import COACH_API, OUTLINE_API, real
 
 SIZE = (80, 24)
 
 
-def _missing(module: str) -> bool:
-    try:
-        importlib.import_module(module)
-    except ImportError:
-        return True
-    return False
-
-
 # These screens show the coach's and the outline's output; until those land they only say so.
-needs_coach = pytest.mark.skipif(_missing("ecqtui.core.coach"), reason="ecqtui.core.coach has not landed")
-needs_outline = pytest.mark.skipif(_missing("ecqtui.core.outline"), reason="ecqtui.core.outline has not landed")
+needs_coach = pytest.mark.skipif(not real("ecqtui.core.coach", COACH_API), reason="ecqtui.core.coach has not landed")
+needs_outline = pytest.mark.skipif(not real("ecqtui.core.outline", OUTLINE_API), reason="ecqtui.core.outline has not landed")
 
 
 class FixedDate(date):

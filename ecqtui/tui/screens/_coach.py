@@ -7,16 +7,24 @@ never takes a screen down with it.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 #: Symbol per finding severity, so a warning is visible without colour.
 SEVERITY_SYMBOLS = {"error": "x", "warning": "!", "info": "i"}
 
 
+#: What the screens call (docs/core-api.md); a coach without all of them is treated as absent.
+API = ("suggest_for_achievement", "check_achievement", "coverage", "propose_moves", "apply_move",
+       "plan_switch", "apply_switch")
+
+
 def coach() -> Any | None:
     try:
-        import ecqtui.core.coach as coach_module
-    except ImportError:
+        coach_module = importlib.import_module("ecqtui.core.coach")
+    except Exception:  # ImportError, or a half-installed coach failing at import
+        return None
+    if not all(hasattr(coach_module, name) for name in API):
         return None
     return coach_module
 

@@ -27,9 +27,13 @@ EXPORT_FORMATS = (("text", "txt", "Plain text"), ("markdown", "md", "Markdown"),
 
 
 def outline_module():
+    import importlib
+
     try:
-        import ecqtui.core.outline as outline
-    except ImportError:
+        outline = importlib.import_module("ecqtui.core.outline")
+    except Exception:  # ImportError, or a half-installed module failing at import
+        return None
+    if not (hasattr(outline, "build_outline") and hasattr(outline, "render")):
         return None
     return outline
 
