@@ -10,4 +10,6 @@ COMMANDS: dict[str, str] = {
     "export": "ecqtui.commands.export",
     "import": "ecqtui.commands.import_",
     "doctor": "ecqtui.commands.doctor",
+    "suggest": "ecqtui.commands.suggest",
+    "check": "ecqtui.commands.check",
 }

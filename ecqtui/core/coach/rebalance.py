@@ -57,21 +57,22 @@ def propose_moves(bank: Bank, framework: Framework | str | None = None) -> list[
             fits[story.id] = {e.ecq: (e.score, e) for e in suggestion.ranking}
     moves: list[Move] = []
     used: set[str] = set()
-    # Fill the emptiest ECQs first.
-    for ecq in sorted(deficits, key=lambda e: (counts[e.id], fw.ecq_ids.index(e.id))):
-        while counts[ecq.id] < target:
-            candidates = [
-                s for s in bank.stories
-                if s.id not in used and s.ecq in counts and s.ecq != ecq.id and counts[s.ecq] > target
-            ]
-            if not candidates:
-                break
-            # Best fit to the target, then the weakest fit to where it is now.
-            best = max(candidates, key=lambda s: (fits[s.id][ecq.id][0], -fits[s.id][s.ecq][0], -bank.stories.index(s)))
-            used.add(best.id)
-            counts[best.ecq] -= 1
-            counts[ecq.id] += 1
-            moves.append(_make_move(bank, fw, best, ecq.id, fits[best.id][ecq.id]))
+    # Greedy on fit: the story that best fits any ECQ still short of its target moves first.
+    while True:
+        pairs = [
+            (fits[s.id][e.id][0], -fits[s.id][s.ecq][0], -bank.stories.index(s), -fw.ecq_ids.index(e.id), s, e)
+            for s in bank.stories
+            if s.id not in used and s.ecq in counts and counts[s.ecq] > target
+            for e in deficits
+            if counts[e.id] < target and e.id != s.ecq
+        ]
+        if not pairs:
+            break
+        *_, story, ecq = max(pairs, key=lambda p: p[:4])
+        used.add(story.id)
+        counts[story.ecq] -= 1
+        counts[ecq.id] += 1
+        moves.append(_make_move(bank, fw, story, ecq.id, fits[story.id][ecq.id]))
     moves.sort(key=lambda m: -m.score)
     return moves
 
