@@ -41,3 +41,11 @@ def achievement_findings(achievement, framework) -> list:
 
 def finding_line(finding) -> str:
     return f"{SEVERITY_SYMBOLS.get(finding.severity, '!')} {finding.message}"
+
+
+def worst_symbol(findings) -> str:
+    """The symbol of the most serious finding, or a space when there are none."""
+    for severity in ("error", "warning", "info"):
+        if any(f.severity == severity for f in findings):
+            return SEVERITY_SYMBOLS[severity]
+    return " "

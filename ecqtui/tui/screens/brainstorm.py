@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from ecqtui import paths
 from ecqtui.core.figures import format_amount
 from ecqtui.core.models import Achievement
-from ecqtui.tui.screens._coach import achievement_findings, finding_line
+from ecqtui.tui.screens._coach import achievement_findings, finding_line, worst_symbol
 from ecqtui.tui.screens.base import StepScreen
 from ecqtui.tui.widgets.achievement_form import AchievementForm
 from ecqtui.tui.widgets.dialogs import ConfirmScreen, PickScreen
@@ -87,7 +87,7 @@ class BrainstormScreen(StepScreen):
         for a in achievements:
             findings = achievement_findings(a, framework)
             self._findings[a.id] = findings
-            mark = "!" if findings else " "
+            mark = worst_symbol(findings)
             options.add_option(Option(Content(f"{mark} {a.period:>12}  {a.title or '(untitled)'}"), id=a.id))
         if not achievements:
             options.add_option(Option(Content("Nothing yet. Press a to add what you led, or p for prompts."), disabled=True, id="empty"))
@@ -102,7 +102,7 @@ class BrainstormScreen(StepScreen):
         warned = sum(1 for f in self._findings.values() if f)
         self.query_one("#brainstorm-count", Static).update(Content(
             f"{len(achievements)} achievements, {recent} from the last {framework.rules.recency_years} years"
-            + (f", {warned} with warnings (!)" if warned else "")
+            + (f", {warned} with the coach's warnings (x or !)" if warned else "")
         ))
         self._show_detail()
 

@@ -293,7 +293,7 @@ class CoverageScreen(StepScreen):
         cov = c.coverage(bank, framework)
         for ecq in framework.ecqs:
             count = cov.counts.get(ecq.id, 0)
-            table.add_row(Text(ecq.id, style="bold"), Text(f"{ecq.name} ({count} of {cov.target_per_ecq} stories)", style="bold"), Text(""), Text(""))
+            table.add_row(Text(ecq.id, style="bold"), Text(f"{ecq.name} ({count} stor{'ies' if count != 1 else 'y'}, target {cov.target_per_ecq})", style="bold"), Text(""), Text(""))
             for comp in ecq.competencies:
                 ids = cov.matrix.get(ecq.id, {}).get(comp.id, [])
                 mark = "[x]" if ids else "[ ]"

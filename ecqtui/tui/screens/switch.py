@@ -53,6 +53,9 @@ class FrameworkSwitchScreen(ModalScreen[bool]):
             yield Static(Content("y switches, n or Esc keeps the current framework."), classes="dialog-hint")
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        self.query_one("#switch-plan").focus()  # Up/Down/PageDown scroll a long plan
+
     def action_apply(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         if self.plan is None:

@@ -29,14 +29,26 @@ class CompetencyPicker(ModalScreen[list[str] | None]):
         with Vertical(classes="dialog pick", id="competency-picker"):
             yield Static(Content(self.pick_title), classes="dialog-title")
             yield SelectionList[str](
-                *[Selection(Content(label), comp_id, comp_id in self.selected) for comp_id, label in self.choices],
+                *[Selection(self._prompt(label, comp_id in self.selected), comp_id, comp_id in self.selected)
+                  for comp_id, label in self.choices],
                 id="competency-list",
             )
             yield Static(Content("Space ticks or unticks; Enter or Esc keeps the choice."), classes="dialog-hint")
         yield Footer(compact=True)
 
+    @staticmethod
+    def _prompt(label: str, ticked: bool) -> Content:
+        # The tick box draws its state in colour only; [x] / [ ] says it in text too.
+        return Content(f"{'[x]' if ticked else '[ ]'} {label}")
+
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        selections = self.query_one(SelectionList)
+        chosen = set(selections.selected)
+        for index, (comp_id, label) in enumerate(self.choices):
+            selections.replace_option_prompt_at_index(index, self._prompt(label, comp_id in chosen))
 
     def action_done(self) -> None:
         chosen = set(self.query_one(SelectionList).selected)

@@ -64,6 +64,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content("Esc closes this help."), classes="dialog-hint")
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()  # arrows scroll long guidance
+
     async def action_dismiss(self, result=None) -> None:  # type: ignore[override]
         self.dismiss(None)
 
