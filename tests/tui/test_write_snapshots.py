@@ -16,15 +16,17 @@ from ecqtui.tui.screens.write import ANALYSIS_DELAY
 SIZE = (80, 24)
 
 
-def _missing(module: str) -> bool:
+def _missing(module: str, *names: str) -> bool:
     try:
-        importlib.import_module(module)
+        found = importlib.import_module(module)
     except ImportError:
         return True
-    return False
+    return not all(hasattr(found, name) for name in names)
 
 
-needs_coach = pytest.mark.skipif(_missing("ecqtui.core.coach"), reason="ecqtui.core.coach has not landed")
+needs_coach = pytest.mark.skipif(
+    _missing("ecqtui.core.coach", "check_story", "evidence", "estimate_length"), reason="the coach has not landed"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -75,3 +77,9 @@ def test_editor_checklist(snap_compare, demo_store):
 def test_editor_history(snap_compare, demo_store):
     # s02's Challenge has an earlier version in the demo profile.
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=opening("s02", "ctrl+r"))
+
+
+@needs_coach
+def test_editor_no_color(snap_compare, demo_store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=opening("s04", "f4", "escape"))

@@ -287,6 +287,8 @@ class WriteScreen(StepScreen):
         self.query_one("#part-bar", Static).update(Content(bar))
         self._refresh_history()
         self._border_titles()
+        if self._analysis is not None:
+            self.query_one(FindingsList).show(self._analysis, part)  # this part's findings first
         if focus:
             self.editor(part).focus()
 
@@ -383,7 +385,7 @@ class WriteScreen(StepScreen):
         if not self.is_mounted or result.story_id != self.story_id or self.story is None:
             return
         self._analysis = result
-        self.query_one(FindingsList).show(result)
+        self.query_one(FindingsList).show(result, self.part)
         self.query_one(CompetencyChecklist).show(self.story.competencies, self._framework, result)
         rules = getattr(self._framework, "rules", None)
         self.query_one(LengthGauge).show(result, rules, self.story.ecq)

@@ -46,18 +46,23 @@ def analyse_story(story, framework, *, achievement=None, other_texts: Sequence[s
     result = Analysis(story_id=story.id, texts=texts)
     result.words = {p: len(t.split()) for p, t in texts.items()}
     c = coach()
-    if c is None:
-        result.note = "The coach is not available in this build; your text is still saved."
-        result.pages = sum(result.words.values()) / 500
-        result.minutes = sum(result.words.values()) / 140
-        result.ecq_pages = result.pages + sum(len(t.split()) for t in other_texts) / 500
-        return result
+    estimate = getattr(c, "estimate_length", None)
+    check = getattr(c, "check_story", None)
+    show = getattr(c, "evidence", None)
     try:
-        length = c.estimate_length(story.text)
-        result.pages, result.minutes = length.pages, length.spoken_minutes
-        result.ecq_pages = result.pages + sum(c.estimate_length(t).pages for t in other_texts if t)
-        result.findings = list(c.check_story(story, framework, achievement=achievement))
-        result.evidence = dict(c.evidence(story, framework))
+        if estimate is not None:
+            length = estimate(story.text)
+            result.pages, result.minutes = length.pages, length.spoken_minutes
+            result.ecq_pages = result.pages + sum(estimate(t).pages for t in other_texts if t)
+        else:  # rough figures until the coach's estimate is there
+            words = sum(result.words.values())
+            result.pages, result.minutes = words / 500, words / 140
+            result.ecq_pages = result.pages + sum(len(t.split()) for t in other_texts) / 500
+        if check is None or show is None:
+            result.note = "The coach's checks are not available in this build; your text is still saved."
+        else:
+            result.findings = list(check(story, framework, achievement=achievement))
+            result.evidence = dict(show(story, framework))
     except Exception as exc:  # the coach must never take the editor down
         result.note = f"The coach could not check this draft ({type(exc).__name__}); your text is still saved."
     result.findings.sort(key=lambda f: (
@@ -78,14 +83,16 @@ def finding_label(finding) -> Content:
 class FindingsList(OptionList):
     """The coach's findings; Enter moves the cursor to the finding's words in its part."""
 
-    def show(self, analysis: Analysis | None) -> None:
+    def show(self, analysis: Analysis | None, part: str | None = None) -> None:
+        """List ``analysis``'s findings, those about ``part`` (the one being written) first."""
         highlighted = self.highlighted
         self.clear_options()
         self.findings: list[Any] = []
         if analysis is None:
             self.add_option(Option(Content("Checking..."), disabled=True))
             return
-        self.findings = list(analysis.findings)
+        # Stable sort: within each group the coach's order (errors first, then by part) stays.
+        self.findings = sorted(analysis.findings, key=lambda f: f.part != part)
         for index, finding in enumerate(self.findings):
             self.add_option(Option(finding_label(finding), id=f"finding-{index}"))
         if not self.findings:
@@ -153,20 +160,27 @@ def _short(text: str, limit: int) -> str:
 
 
 def gauge_text(analysis: Analysis | None, rules, ecq: str) -> str:
-    """``1.2 pp, RD 2.3/2 pp ! | 4.3 min of 2-4 !``: this story, its ECQ against the budget, time told."""
+    """``1.1/1 pp !, RD 2.3/2 ! | 4.3 min of 2-4 !``: this story against its share of the ECQ's
+    pages, every story of its ECQ against the ECQ's pages, and minutes told aloud. ``!`` marks
+    what is over: the story when the coach says it is too long, the others against the rules."""
     if analysis is None:
         return "length: ..."
-    parts = [f"{analysis.pages:.1f} pp"]
+    story = f"{analysis.pages:.1f}"
     budget = getattr(rules, "pages_per_ecq", 0) or 0
+    per_story = budget / max(1, getattr(rules, "target_stories_per_ecq", 1) or 1) if budget else 0
+    too_long = any(f.code == "too-long" for f in analysis.findings)
+    if per_story:
+        story += f"/{per_story:g}"
+    story += " pp" + (" !" if too_long else "")
     if budget:
         over = " !" if analysis.ecq_pages > budget + 1e-9 else ""
-        parts[0] += f", {ecq or 'ECQ'} {analysis.ecq_pages:.1f}/{budget:g} pp{over}"
+        story += f", {ecq or 'ECQ'} {analysis.ecq_pages:.1f}/{budget:g}{over}"
     lo = getattr(rules, "spoken_minutes_min", 0) or 0
     hi = getattr(rules, "spoken_minutes_max", 0) or 0
     minutes = f"{analysis.minutes:.1f} min"
     if hi:
         minutes += f" of {lo:g}-{hi:g}" + (" !" if analysis.minutes > hi + 1e-9 else "")
-    return f"{parts[0]} | {minutes}"
+    return f"{story} | {minutes}"
 
 
 class LengthGauge(Static):
