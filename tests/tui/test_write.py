@@ -22,7 +22,7 @@ from ecqtui.tui.screens import write as write_module
 from ecqtui.tui.screens.home import HomeScreen
 from ecqtui.tui.screens.write import ANALYSIS_DELAY, WriteScreen
 from ecqtui.tui.widgets.ccar_editor import PartEditor
-from ecqtui.tui.widgets.ccar_findings import CompetencyChecklist, FindingsList
+from ecqtui.tui.widgets.ccar_findings import MAX_SHOWN, CompetencyChecklist, FindingsList
 from ecqtui.tui.widgets.ccar_history import HistoryPanel
 from ecqtui.tui.widgets.dialogs import PickScreen
 
@@ -233,6 +233,8 @@ async def test_hostile_text_is_saved_intact_and_nothing_crashes(demo_store, reop
         assert stored(demo_store, "s05").action == expected
         assert "\x1b" not in screen.editor("action").text  # the paste was cleaned before display
         assert stored(demo_store, "s05").result == big
+        assert screen.analysis is not None and screen.analysis.texts["result"] == big  # the coach read it
+        assert screen.query_one(FindingsList).option_count <= MAX_SHOWN + 1  # a capped list, not thousands
         await pilot.press("f4")
         await settle(pilot)
         assert "[bold]" in screen.editor("action").text

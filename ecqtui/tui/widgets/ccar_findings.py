@@ -19,6 +19,8 @@ from ecqtui.tui.screens._coach import SEVERITY_SYMBOLS, coach
 from ecqtui.tui.widgets.ccar_editor import PART_LABELS
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+#: At most this many findings are listed at once.
+MAX_SHOWN = 100
 
 
 @dataclass
@@ -92,9 +94,12 @@ class FindingsList(OptionList):
             self.add_option(Option(Content("Checking..."), disabled=True))
             return
         # Stable sort: within each group the coach's order (errors first, then by part) stays.
-        self.findings = sorted(analysis.findings, key=lambda f: f.part != part)
-        for index, finding in enumerate(self.findings):
-            self.add_option(Option(finding_label(finding), id=f"finding-{index}"))
+        ordered = sorted(analysis.findings, key=lambda f: f.part != part)
+        # A pasted book can draw thousands of findings; the first ones are what to act on.
+        self.findings = ordered[:MAX_SHOWN]
+        self.add_options([Option(finding_label(f), id=f"finding-{i}") for i, f in enumerate(self.findings)])
+        if len(ordered) > MAX_SHOWN:
+            self.add_option(Option(Content(f"... and {len(ordered) - MAX_SHOWN} more; fix these first."), disabled=True))
         if not self.findings:
             if analysis.note:
                 message = analysis.note
