@@ -40,7 +40,7 @@ class HomeScreen(Screen):
         Binding("f", "app.switch_framework", "Framework", id="home.framework", tooltip="Switch between classic and 2025 ECQs"),
         Binding("n", "name", "Your name", id="home.name", tooltip="The name shown on the outline"),
         Binding("question_mark", "app.help", "Help", id="home.help", show=False),
-    ] + [Binding(str(i), f"open_number({i})", "", show=False, id=f"home.step{i}") for i in range(1, 7)]
+    ] + [Binding(str(i), f"open_number({i})", f"Open step {i}", show=False, id=f"home.step{i}") for i in range(1, 7)]
 
     def compose(self) -> ComposeResult:
         yield Header()
