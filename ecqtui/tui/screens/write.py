@@ -111,6 +111,7 @@ class WriteScreen(StepScreen):
         self._other_texts: list[str] = []
         self._escaped_from: PartEditor | None = None
         self._framework = None
+        self._picker_stories: dict[str, Story] = {}
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -169,6 +170,7 @@ class WriteScreen(StepScreen):
         picker = self.query_one("#story-picker", OptionList)
         picker.clear_options()
         stories = self.store.stories()
+        self._picker_stories = {s.id: s for s in stories}
         titles = {a.id: a.title for a in self.store.achievements()}
         known = [e.id for e in framework.ecqs]
         groups = [(f"{e.name} ({e.id})", [s for s in stories if s.ecq == e.id]) for e in framework.ecqs]
@@ -203,7 +205,7 @@ class WriteScreen(StepScreen):
         story = None
         if index is not None and index < picker.option_count:
             option_id = picker.get_option_at_index(index).id
-            story = self.store.get(Story, option_id) if option_id else None
+            story = self._picker_stories.get(option_id) if option_id else None
         if story is None:
             detail.update(Content(""))
             return
