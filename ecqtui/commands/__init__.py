@@ -12,4 +12,5 @@ COMMANDS: dict[str, str] = {
     "doctor": "ecqtui.commands.doctor",
     "suggest": "ecqtui.commands.suggest",
     "check": "ecqtui.commands.check",
+    "outline": "ecqtui.commands.outline",
 }
