@@ -282,7 +282,8 @@ def evidence(story: Story, framework: Framework | str) -> dict[str, str | None]:
     """
     fw = _framework(framework)
     action = story.action[:MAX_CHARS]
-    sents = [s for s in sentences(action) if not _WE.search(s[2])]
+    # Each sentence is tokenised once and matched against every claimed competency.
+    sents = [(s[2], tokens(s[2])) for s in sentences(action) if not _WE.search(s[2])]
     out: dict[str, str | None] = {}
     for comp_id in story.competencies:
         try:
@@ -292,8 +293,8 @@ def evidence(story: Story, framework: Framework | str) -> dict[str, str | None]:
             continue
         index = _comp_index(fw.id, comp.id, comp.cues)
         best, best_hits = None, 0
-        for _, _, sentence in sents:
-            hits = len({c.phrase for c, _, _ in index.find(tokens(sentence))})
+        for sentence, sentence_tokens in sents:
+            hits = len({c.phrase for c, _, _ in index.find(sentence_tokens)})
             if hits > best_hits:
                 best, best_hits = sentence, hits
         out[comp_id] = best

@@ -57,17 +57,35 @@ def _years(a: Achievement | None) -> set[int]:
     return set(range(a.start_year, max(a.start_year, end) + 1))
 
 
-def _look_alike(text_a: str, text_b: str, years_a: set[int], years_b: set[int],
-                known: frozenset[str]) -> str | None:
-    shared_figures = sorted(_figures(text_a) & _figures(text_b))
-    shared_names = sorted(_programs(text_a, known) & _programs(text_b, known))
-    overlap = bool(years_a & years_b) or not (years_a and years_b)
-    if shared_names and overlap:
+@dataclass(frozen=True)
+class _Traits:
+    """What two accounts of the same event tend to share, computed once per story."""
+
+    figures: frozenset[str]
+    names: frozenset[str]
+    years: frozenset[int]
+
+
+def _traits(text: str, years: set[int], known: frozenset[str]) -> _Traits:
+    return _Traits(frozenset(_figures(text)), frozenset(_programs(text, known)), frozenset(years))
+
+
+def _look_alike_traits(a: _Traits, b: _Traits) -> str | None:
+    shared_names = sorted(a.names & b.names)
+    shared_figures = sorted(a.figures & b.figures)
+    if not shared_names and len(shared_figures) < 2:
+        return None
+    if not (a.years & b.years or not (a.years and b.years)):
+        return None
+    if shared_names:
         extra = f" and {', '.join(shared_figures[:3])}" if shared_figures else ""
         return f"both name {', '.join(shared_names[:3])}{extra}"
-    if len(shared_figures) >= 2 and overlap:
-        return f"both give the figures {', '.join(shared_figures[:4])}"
-    return None
+    return f"both give the figures {', '.join(shared_figures[:4])}"
+
+
+def _look_alike(text_a: str, text_b: str, years_a: set[int], years_b: set[int],
+                known: frozenset[str]) -> str | None:
+    return _look_alike_traits(_traits(text_a, years_a, known), _traits(text_b, years_b, known))
 
 
 def _known_acronyms(fw: Framework) -> frozenset[str]:
@@ -91,9 +109,10 @@ def coverage(bank: Bank, framework: Framework | str | None = None) -> Coverage:
                     row[comp_id].append(story.id)
 
     fundamentals: dict[str, list[str]] = {}
+    story_tokens = {s.id: tokens(s.text) for s in bank.stories}  # tokenised once, not once per competency
     for comp in fw.fundamentals:
         index = CueIndex(comp.cues)
-        fundamentals[comp.id] = [s.id for s in bank.stories if any(True for _ in index.find(tokens(s.text)))]
+        fundamentals[comp.id] = [s.id for s in bank.stories if any(True for _ in index.find(story_tokens[s.id]))]
 
     distinct = len({s.achievement_id for s in bank.stories if s.ecq in counts})
     gaps: list[str] = []
@@ -121,18 +140,24 @@ def coverage(bank: Bank, framework: Framework | str | None = None) -> Coverage:
     duplicate_primary = [(aid, tuple(sorted(ecqs, key=fw.ecq_ids.index)))
                          for aid, ecqs in by_achievement.items() if len(ecqs) > 1]
 
+    # Pairs are compared on traits computed once per story: the pair loop stays cheap at 500 stories.
     known = _known_acronyms(fw)
+    achievements = {a.id: a for a in bank.achievements}
+    story_traits = {}
+    for story in bank.stories:
+        ach = achievements.get(story.achievement_id)
+        story_traits[story.id] = _traits(_story_text(story, ach), _years(ach), known)
     similar: list[tuple[str, str, str]] = []
     for a, b in combinations(bank.stories, 2):
         if a.achievement_id == b.achievement_id:
             continue
-        ach_a, ach_b = bank.achievement(a.achievement_id), bank.achievement(b.achievement_id)
-        reason = _look_alike(_story_text(a, ach_a), _story_text(b, ach_b), _years(ach_a), _years(ach_b), known)
+        reason = _look_alike_traits(story_traits[a.id], story_traits[b.id])
         if reason:
             similar.append((a.id, b.id, reason))
+    ach_traits = {a.id: _traits(_achievement_text(a), _years(a), known) for a in bank.achievements}
     similar_achievements: list[tuple[str, str, str]] = []
     for a, b in combinations(bank.achievements, 2):
-        reason = _look_alike(_achievement_text(a), _achievement_text(b), _years(a), _years(b), known)
+        reason = _look_alike_traits(ach_traits[a.id], ach_traits[b.id])
         if reason:
             similar_achievements.append((a.id, b.id, reason))
 
