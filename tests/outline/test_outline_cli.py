@@ -63,13 +63,4 @@ def test_print_without_a_printer_says_so(run_cli, tmp_path):
     assert result.returncode == 1 and "no printer command" in result.stderr
 
 
-def test_outline_command_does_not_import_textual(run_cli):
-    code = ("import sys, runpy; sys.argv=['ecq-tui','--demo','outline','--format','json'];"
-            "\ntry:\n runpy.run_module('ecqtui', run_name='__main__')\nexcept SystemExit: pass\n"
-            "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN', file=sys.stderr)")
-    import subprocess
-
-    from conftest import cli_env  # noqa: F401  (same environment as run_cli)
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(__import__("pathlib").Path(__file__).resolve().parents[2])})
-    assert "CLEAN" in result.stderr, result.stderr
+# That outline never imports Textual is proved in tests/store/test_imports.py with the other commands.

@@ -56,6 +56,10 @@ def data_file(tmp_db):
     ["export", "--json", "-"],
     ["doctor"],
     ["export", "--help"],
+    ["outline", "--format", "json"],
+    ["outline", "--view", "interview"],
+    ["suggest", "--json", "I led a reorganization of 300 staff"],
+    ["plain", "--help"],
 ], ids=lambda a: " ".join(a))
 def test_commands_never_import_the_ui_stack(args, data_file, tmp_path):
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "ecqtui", "--db", str(data_file), *args],

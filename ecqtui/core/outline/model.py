@@ -217,6 +217,9 @@ def _competency_name(fw: Framework, comp_id: str) -> str:
     return fw.competency(comp_id).name if _known(fw, comp_id) else comp_id
 
 
+LOOK_TWICE_MAX = 20
+
+
 def build_outline(bank: Bank, *, view: str = "outline", ecq: str | None = None, with_checks: bool = False,
                   include_self_eval: bool = False, today: date | None = None) -> Outline:
     """The outline of the bank's stories for ``view``; says what is missing instead of failing."""
@@ -272,10 +275,15 @@ def build_outline(bank: Bank, *, view: str = "outline", ecq: str | None = None, 
             ("Gaps", cov.gaps or ["none: every ECQ has its stories"]),
         ])])
         if cov.similar_stories or cov.duplicate_primary:
-            summary.blocks[0].lists.append(("Look twice", [
+            look_twice = [
                 *(f"Stories {a} and {b} may tell the same event: {why}" for a, b, why in cov.similar_stories),
                 *(f"Achievement {a} is the story of {', '.join(e)}" for a, e in cov.duplicate_primary),
-            ]))
+            ]
+            # A bank of near-identical drafts can make thousands of pairs; a printed page needs the first few.
+            if len(look_twice) > LOOK_TWICE_MAX:
+                hidden = len(look_twice) - LOOK_TWICE_MAX
+                look_twice = [*look_twice[:LOOK_TWICE_MAX], f"... and {hidden} more pairs like these"]
+            summary.blocks[0].lists.append(("Look twice", look_twice))
         sections.append(summary)
     if include_self_eval:
         sections.append(_self_eval_section(bank))
