@@ -48,7 +48,7 @@ def parse_count(text: str) -> int | None:
     text = (text or "").strip()
     if not text:
         return None
-    text = re.sub(r"\s+(people|staff|employees|ftes?|orgs?|organi[sz]ations?|offices?|agencies)\.?$", "", text, flags=re.I)
+    text = re.sub(r"\s+(people|staff|employees|ftes?|orgs?|organi[sz]ations?|offices?|agencies|states|partners|bureaus|regions|countries|tribes|companies|components)\.?$", "", text, flags=re.I)
     if text.startswith("$"):
         raise FigureError(f"{text!r} looks like money; give a number of people or organizations")
     value = parse_amount(text)

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ecqtui import paths
 from ecqtui.core.figures import format_amount
+from ecqtui.core.guidance import memory_prompts
 from ecqtui.core.models import Achievement
 from ecqtui.tui.screens._coach import achievement_findings, finding_line, worst_symbol
 from ecqtui.tui.screens.base import StepScreen
@@ -166,33 +167,14 @@ class BrainstormScreen(StepScreen):
 
     @work
     async def action_prompts(self) -> None:
-        framework = self.framework()
-        items: list[tuple[str, str]] = []
-        prompts: dict[str, str] = {}
-        for ecq in framework.ecqs:
-            for i, prompt in enumerate(ecq.prompts):
-                items.append((f"ecq:{ecq.id}:{i}", f"{ecq.id}  {prompt}"))
-                prompts[f"ecq:{ecq.id}:{i}"] = f"{ecq.name}: {prompt}"
-        this_year = date.today().year
-        counts: dict[int, int] = {}
-        for a in self.store.achievements():
-            first = a.start_year or a.end_year
-            last = this_year if a.ongoing else (a.end_year or a.start_year)
-            if first and last:
-                for y in range(first, last + 1):
-                    counts[y] = counts.get(y, 0) + 1
-        for year in range(this_year, this_year - framework.rules.recency_years, -1):
-            n = counts.get(year, 0)
-            question = f"What did you lead or change in {year}? Think of budgets, people, systems, partners."
-            items.append((f"year:{year}", f"{year}  ({n} listed) What did you lead or change in {year}?"))
-            prompts[f"year:{year}"] = question
+        found = memory_prompts(self.framework(), self.store.achievements(), date.today().year)
+        items = [(p.key, p.label) for p in found]
+        by_key = {p.key: p for p in found}
         chosen = await self.app.push_screen_wait(
             PickScreen("Prompts to jog your memory", items, detail="Choose one to start an achievement with it in view.")
         )
         if chosen is None:
             return
-        prompt = prompts[chosen]
-        start = None
-        if chosen.startswith("year:"):
-            start = int(chosen[5:])
-        self._open_form(Achievement(start_year=start) if start else None, prompt=prompt)
+        prompt = by_key[chosen]
+        start = prompt.start_year
+        self._open_form(Achievement(start_year=start) if start else None, prompt=prompt.question)

@@ -15,34 +15,13 @@ from typing import TYPE_CHECKING, Callable
 from textual import events
 from textual.widgets import TextArea
 
+from ecqtui.core.guidance import PART_GUIDANCE, PART_LABELS  # shared with plain mode
 from ecqtui.core.models import CCAR_PARTS
 from ecqtui.core.text import sanitize
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-#: How each part is labelled on screen.
-PART_LABELS = {"challenge": "Challenge", "context": "Context", "action": "Action", "result": "Result"}
-
-#: What each part should hold (our own words, after the CCAR model in domain.md 1.5).
-PART_GUIDANCE = {
-    "challenge": (
-        "The problem or goal you faced: specific, large in scale, and one you could not solve alone. "
-        "Say what was at stake if nothing changed."
-    ),
-    "context": (
-        "The setting: who was involved (staff, customers, partners, senior officials, Congress), the "
-        "constraints (budget, morale, deadlines), your role, the timeframe and the size of the organization."
-    ),
-    "action": (
-        "What you personally did: 'I' not 'we'; usually the longest part; show each competency you "
-        "claim by an action, and why you chose it."
-    ),
-    "result": (
-        "What changed because of what you did: outcomes with numbers (%, $, time, people) and their "
-        "effect on the mission, customers or the organization."
-    ),
-}
 
 #: The final bytes of the four arrow keys (CSI A..D) and the key they stand for.
 ARROW_FINALS = {"A": "up", "B": "down", "C": "right", "D": "left"}
