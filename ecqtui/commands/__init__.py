@@ -13,4 +13,5 @@ COMMANDS: dict[str, str] = {
     "suggest": "ecqtui.commands.suggest",
     "check": "ecqtui.commands.check",
     "outline": "ecqtui.commands.outline",
+    "plain": "ecqtui.commands.plain",
 }

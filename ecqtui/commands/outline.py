@@ -36,6 +36,19 @@ def printer_command() -> list[str] | None:
     return None
 
 
+def send_to_printer(text: str) -> str:
+    """Hand the text to lp or lpr; return the command used. Raises CommandError with the reason."""
+    command = printer_command()
+    if command is None:
+        raise CommandError("ecq-tui outline: no printer command (lp or lpr) on this machine; "
+                           "write a file with --output and print it from elsewhere", 1)
+    done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True)
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+        raise CommandError(f"ecq-tui outline: the printer command failed: {' '.join(reason) or done.returncode}", 1)
+    return command[0]
+
+
 def run(args: argparse.Namespace) -> int:
     from ecqtui.commands.common import opened_store
     from ecqtui.core.outline import build_outline, render
@@ -63,16 +76,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"ecq-tui outline: {exc}", 2) from None
 
     if args.send_to_printer:
-        command = printer_command()
-        if command is None:
-            raise CommandError("ecq-tui outline: no printer command (lp or lpr) on this machine; "
-                               "write a file with --output and print it from elsewhere", 1)
-        text = render(outline, "text")
-        done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True)
-        if done.returncode != 0:
-            reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
-            raise CommandError(f"ecq-tui outline: the printer command failed: {' '.join(reason) or done.returncode}", 1)
-        print(f"Sent the outline to the printer ({command[0]}).", file=sys.stderr)
+        used = send_to_printer(render(outline, "text"))
+        print(f"Sent the outline to the printer ({used}).", file=sys.stderr)
         return 0
 
     rendered = render(outline, fmt)

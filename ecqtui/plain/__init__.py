@@ -1,0 +1,1 @@
+"""Plain prompt mode: the guided walk-through without a full-screen terminal."""
