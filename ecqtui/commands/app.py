@@ -32,8 +32,25 @@ def _offer_read_only(message: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+def _offer_plain(problem: str) -> bool:
+    """A person at a terminal that cannot go full screen (TERM=dumb...) is offered plain mode at once."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    print(f"ecq-tui: the full-screen app cannot start: {problem}.", file=sys.stderr)
+    try:
+        answer = input("Start plain mode (the same steps as simple questions) instead? [Y/n] ")
+    except (EOFError, KeyboardInterrupt):
+        return False
+    return answer.strip().lower() in ("", "y", "yes")
+
+
 def run(args: argparse.Namespace) -> int:
     problem = terminal_problem()
+    if problem and _offer_plain(problem):
+        from ecqtui.commands import plain
+
+        args.screen_reader, args.answers = True, None
+        return plain.run(args)
     if problem:
         raise CommandError(
             f"ecq-tui: the full-screen app cannot start: {problem}.\n"

@@ -6,6 +6,7 @@ read the raw bytes the terminal would receive.
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -35,15 +36,40 @@ def test_no_tty_exits_2_with_the_plain_mode_message(tmp_path):
     assert "Traceback" not in err
 
 
-def test_term_dumb_exits_2_without_escape_bytes(tmp_path):
+def _dumb_terminal(tmp_path):
     child = pexpect.spawn(
         sys.executable, ["-m", "ecqtui", "--db", str(tmp_path / "ecq.json")],
-        cwd=str(tmp_path), env=cli_env(tmp_path, {"TERM": "dumb"}), dimensions=(24, 80), timeout=5,
+        cwd=str(tmp_path), env=cli_env(tmp_path, {"TERM": "dumb"}), dimensions=(24, 80), timeout=10,
     )
-    output = child.read()  # until EOF
+    child.logfile_read = io.BytesIO()  # every byte the terminal received
+    return child
+
+
+def test_term_dumb_declining_plain_mode_exits_2_without_escape_bytes(tmp_path):
+    child = _dumb_terminal(tmp_path)
+    child.expect(b"Start plain mode")
+    child.sendline(b"n")
+    child.expect(pexpect.EOF)
     child.close()
+    output = child.logfile_read.getvalue()
     assert child.exitstatus == 2
-    assert b"TERM='dumb'" in output and b"plain" in output
+    assert b"TERM='dumb'" in output and b"ecq-tui plain" in output
+    assert b"\x1b" not in output
+
+
+def test_term_dumb_offers_plain_mode_and_enter_starts_it_in_line_mode(tmp_path):
+    child = _dumb_terminal(tmp_path)
+    child.expect(b"Start plain mode")
+    child.sendline(b"")
+    child.expect(b"Step menu.")
+    child.expect(b"press Enter for 1: ")
+    child.sendline(b"quit")
+    child.expect(b"Goodbye")
+    child.expect(pexpect.EOF)
+    child.close()
+    output = child.logfile_read.getvalue()
+    assert b"Step 1 of 6: Self-evaluation" in output
+    assert child.exitstatus == 0
     assert b"\x1b" not in output
 
 
