@@ -290,6 +290,10 @@ class LensChange(Record):
     to_ecq: str = ""
     at: str = field(default_factory=now_iso)
     reason: str = ""
+    #: For a framework switch: the framework and competencies the story had before, so that
+    #: switching back restores them exactly instead of guessing through the crosswalk.
+    from_framework: str = ""
+    from_competencies: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict) -> LensChange:
@@ -299,6 +303,8 @@ class LensChange(Record):
             to_ecq=_name(data, "to_ecq"),
             at=_text(data, "at") or now_iso(),
             reason=_text(data, "reason"),
+            from_framework=_name(data, "from_framework"),
+            from_competencies=_names(data, "from_competencies"),
         )
 
 

@@ -141,3 +141,39 @@ def test_switch_to_2025_relabels_and_lists_stories_to_retell():
     assert switched.story("bc1").lens_history[-1].reason == "framework switch"
     fin = next(s for s in switched.stories if s.ecq == "DE" or "fiscal_responsibility" in s.competencies)
     assert fin is not None
+
+
+def test_switching_framework_and_back_restores_every_lens_and_competency_exactly():
+    import json as _json
+    from pathlib import Path as _Path
+
+    from ecqtui.core.bank import Bank as _Bank
+    from ecqtui.core.coach import apply_switch as _apply, plan_switch as _plan
+
+    demo = _Bank.from_dict(_json.loads((_Path(__file__).resolve().parents[2] / "sample_data" / "demo.json")
+                                       .read_text(encoding="utf-8")))
+    before = [(s.id, s.ecq, s.competencies) for s in demo.stories]
+    there = _apply(demo, _plan(demo, "2025"))
+    assert [s.ecq for s in there.stories] != [s.ecq for s in demo.stories]
+    back = _apply(there, _plan(there, "classic"))
+    assert [(s.id, s.ecq, s.competencies) for s in back.stories] == before
+    assert back.profile.framework == "classic"
+    assert all(len(s.lens_history) >= 2 for s in back.stories)      # both switches are kept in history
+
+
+def test_a_story_remapped_after_a_switch_is_not_undone_by_switching_back():
+    import json as _json
+    from pathlib import Path as _Path
+
+    from ecqtui.core.bank import Bank as _Bank
+    from ecqtui.core.coach import apply_switch as _apply, plan_switch as _plan
+    from ecqtui.core.models import LensChange as _LensChange
+
+    demo = _Bank.from_dict(_json.loads((_Path(__file__).resolve().parents[2] / "sample_data" / "demo.json")
+                                       .read_text(encoding="utf-8")))
+    there = _apply(demo, _plan(demo, "2025"))
+    story = there.stories[0]
+    story.lens_history.append(_LensChange(from_ecq=story.ecq, to_ecq="LP", reason="chosen in Map to ECQs"))
+    story.ecq, story.competencies = "LP", []
+    back = _apply(there, _plan(there, "classic"))
+    assert back.stories[0].ecq == "LP"                           # through the crosswalk, not restored to RD
