@@ -143,3 +143,24 @@ def test_unknown_view_or_ecq_is_refused():
         build_outline(demo(), view="poster")
     with pytest.raises(ValueError):
         build_outline(demo(), ecq="XX")
+
+
+def test_a_story_with_no_ecq_after_a_framework_switch_is_listed_not_dropped():
+    import json as _json
+    from pathlib import Path as _Path
+
+    from ecqtui.core.bank import Bank as _Bank
+    from ecqtui.core.coach import apply_switch as _apply, plan_switch as _plan
+    from ecqtui.core.outline import build_outline as _build, render as _render
+
+    demo = _Bank.from_dict(_json.loads((_Path(__file__).resolve().parents[2] / "sample_data" / "demo.json")
+                                       .read_text(encoding="utf-8")))
+    bc = next(s for s in demo.stories if s.ecq == "RD")
+    bc.ecq = "BC"                                                 # BC has no home under 2025
+    switched = _apply(demo, _plan(demo, "2025"))
+    orphan = next(s for s in switched.stories if s.id == bc.id)
+    assert orphan.ecq == ""
+    for view in ("outline", "narrative", "resume", "interview"):
+        text = _render(_build(switched, view=view), "text")
+        assert "Not under an ECQ of" in text and "Was told as BC" in text
+        assert demo.achievement(bc.achievement_id).title in text

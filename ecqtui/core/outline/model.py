@@ -262,6 +262,21 @@ def build_outline(bank: Bank, *, view: str = "outline", ecq: str | None = None, 
                 section.blocks.append(_interview_block(bank, fw, story))
         sections.append(section)
 
+    # Stories with no ECQ of this framework (after a framework switch) are never silently dropped.
+    homeless = [st for st in bank.stories if st.ecq not in fw.ecq_ids]
+    if homeless and not ecq:
+        section = Section(heading=f"Not under an ECQ of {fw.name}", page_break=True, intro=[
+            f"{len(homeless)} stor{'y' if len(homeless) == 1 else 'ies'} to retell: choose an ECQ for "
+            f"{'it' if len(homeless) == 1 else 'each'} in Map to ECQs."])
+        for story in homeless:
+            a = bank.achievement(story.achievement_id)
+            was = story.lens_history[-1].from_ecq if story.lens_history else ""
+            section.blocks.append(Block(
+                heading=_clean(a.title) if a else story.id,
+                meta=[f"Was told as {was}" if was else "No ECQ chosen", f"Status: {story.status}"],
+            ))
+        sections.append(section)
+
     if view == "narrative" and fw.rules.pages_total and not ecq:
         cover.append(("Length", f"about {total_words / 500:.1f} of {fw.rules.pages_total:g} pages"))
     if view == "resume":
