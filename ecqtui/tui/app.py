@@ -85,6 +85,7 @@ class EcqApp(App):
 
     def _flush_and_exit(self) -> None:
         """SIGHUP (a dropped SSH link) or SIGTERM: Textual runs no cleanup, so save and exit here."""
+        self.keep_drafts()
         self.autosaver.flush()
         self.exit(return_code=0)
 
@@ -97,9 +98,34 @@ class EcqApp(App):
         self.sub_title = " | ".join(parts)
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: save what is pending, then leave."""
+        """Ctrl+Q: let keys typed just before it land, keep every draft, save, then leave."""
+        await self._settle()
+        self.keep_drafts()
         self.autosaver.flush()
         self.exit()
+
+    async def _settle(self) -> None:
+        """Wait (at most half a second) for widgets to handle the keys already queued for them.
+
+        Over a slow link, "LAST" and Ctrl+Q can arrive in one read: the App handles Ctrl+Q at
+        once while the editor has yet to insert the letters, so quitting straight away lost them.
+        """
+        try:
+            from textual._wait import wait_for_idle  # private, but stable within textual 8
+        except ImportError:  # pragma: no cover - a later Textual moved it
+            await asyncio.sleep(0.1)
+            return
+        await wait_for_idle(0.02, 0.5)
+
+    def keep_drafts(self) -> None:
+        """Save what every open screen or dialog holds typed but not yet stored (quit, hang-up)."""
+        for screen in reversed(self.screen_stack):
+            leave_drafts = getattr(screen, "leave_drafts", None)
+            if leave_drafts is not None:
+                try:
+                    leave_drafts()
+                except Exception as exc:  # one failing draft must not stop the others being kept
+                    self.log.error(f"keeping drafts of {screen!r} failed: {exc!r}")
 
     def action_help(self) -> None:
         from ecqtui.tui.widgets.dialogs import HelpScreen

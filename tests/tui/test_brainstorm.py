@@ -57,10 +57,11 @@ async def test_budget_forms_and_bad_values(empty_store, reopen):
         await pilot.pause()
         errors = str(form.query_one("#form-errors").render())
         assert "not a year" in errors
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
     [a] = reopen(empty_store).achievements
     assert a.budget == 850_000 and a.start_year is None and a.ongoing
+    assert "From as typed: last year" in a.notes
 
 
 async def test_edit_keeps_the_exact_budget(demo_store, reopen):
@@ -125,3 +126,37 @@ async def test_prompts_start_an_achievement_for_a_year(empty_store, reopen):
         await pilot.pause()
     [a] = reopen(empty_store).achievements
     assert a.title == "Year prompt idea" and a.start_year is not None
+
+
+async def test_escape_with_an_unreadable_figure_warns_then_keeps_the_text_in_the_notes(empty_store, reopen):
+    app = make_app(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_brainstorm(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-title", Input).value = "Grants reform"
+        form.query_one("#f-budget", Input).value = "about 4 million"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is form                      # the first Esc explains and stays
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BrainstormScreen)
+    [a] = reopen(empty_store).achievements
+    assert a.budget is None
+    assert "Budget as typed: about 4 million" in a.notes
+
+
+async def test_a_prompt_by_year_opens_a_new_achievement_form(empty_store):
+    app = make_app(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_brainstorm(pilot)
+        await screen.run_action("prompts")
+        await pilot.pause()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AchievementForm) and form.is_new
+        assert "New achievement" in str(form.query_one(".dialog-title").render())

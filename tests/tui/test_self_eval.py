@@ -144,3 +144,17 @@ async def test_escape_right_after_typing_an_example_keeps_it(demo_store, reopen)
         await pilot.pause()
     qid = READINESS_QUESTIONS[3].id
     assert reopen(demo_store).self_evaluation.answers[qid].example == "Chaired the FY24 budget debate"
+
+
+async def test_ctrl_q_keeps_a_half_typed_recollection(empty_store, reopen):
+    app = make_app(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_self_eval(pilot)
+        screen.query_one(TabbedContent).active = "others"
+        await pilot.pause()
+        screen.query_one("#rec-who", Input).value = "Grace"
+        screen.query_one("#rec-text", Input).focus()
+        await pilot.press(*"The nine-state MOU")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert [(r.who, r.text) for r in reopen(empty_store).recollections] == [("Grace", "The nine-state MOU")]

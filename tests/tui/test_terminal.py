@@ -198,3 +198,32 @@ def test_a_locked_file_refused_opens_nothing(tmp_path):
         assert b"\x1b[?1049h" not in bytes(term.raw)
     finally:
         holder.close()
+
+
+def test_keys_arriving_in_one_read_with_ctrl_q_are_all_saved(tmp_path):
+    """Over a slow link the last words and Ctrl+Q can arrive together; the words must not be lost."""
+    db = tmp_path / "ecq.json"
+    term = Terminal(["--db", str(db)], tmp_path)
+    term.wait_for("Self-evaluation")
+    term.send("2")
+    term.wait_for("Nothing yet")
+    term.send("a")
+    term.wait_for("New achievement")
+    term.child.send("Rebuilt the monitoring branch END LAST\x11")  # one write: text then Ctrl+Q
+    assert term.finish() == 0
+    assert restored(bytes(term.raw))
+    with Store.open(db) as store:
+        assert [a.title for a in store.achievements()] == ["Rebuilt the monitoring branch END LAST"]
+
+
+def test_ctrl_q_with_the_name_prompt_open_keeps_the_typed_name(tmp_path):
+    db = tmp_path / "ecq.json"
+    term = Terminal(["--db", str(db)], tmp_path)
+    term.wait_for("Self-evaluation")
+    term.send("n")
+    term.wait_for("Your name")
+    term.send("Jordan Rivera")
+    term.send("\x11")
+    assert term.finish() == 0
+    with Store.open(db) as store:
+        assert store.profile().name == "Jordan Rivera"

@@ -136,14 +136,14 @@ class BrainstormScreen(StepScreen):
     def _selected(self) -> None:
         self.action_edit()
 
-    def _open_form(self, achievement: Achievement | None, prompt: str = "") -> None:
+    def _open_form(self, achievement: Achievement | None, prompt: str = "", new: bool | None = None) -> None:
         if not self.writable():
             return
 
         def done(saved_id: str | None) -> None:
             self.refresh_list(select=saved_id)
 
-        self.app.push_screen(AchievementForm(achievement, prompt=prompt), done)
+        self.app.push_screen(AchievementForm(achievement, prompt=prompt, new=new), done)
 
     def action_add(self) -> None:
         self._open_form(None)
@@ -177,4 +177,4 @@ class BrainstormScreen(StepScreen):
             return
         prompt = by_key[chosen]
         start = prompt.start_year
-        self._open_form(Achievement(start_year=start) if start else None, prompt=prompt.question)
+        self._open_form(Achievement(start_year=start) if start else None, prompt=prompt.question, new=True)

@@ -118,7 +118,14 @@ class HomeScreen(Screen):
             self.app.refresh_header()  # type: ignore[attr-defined]
             self.refresh_steps(resume=False)
 
-        self.app.push_screen(TextPrompt("Your name, as it should appear on the outline", store.profile().name), save)
+        def keep_on_quit(name: str) -> None:
+            profile = store.profile()
+            if profile.name != name.strip():
+                profile.name = name.strip()
+                store.save_profile(profile)
+
+        prompt = TextPrompt("Your name, as it should appear on the outline", store.profile().name, keep=keep_on_quit)
+        self.app.push_screen(prompt, save)
 
     def action_open_number(self, number: int) -> None:
         self.app.open_step(STEPS[number - 1][0])  # type: ignore[attr-defined]

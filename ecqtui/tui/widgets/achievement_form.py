@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, Static, TextArea
 
@@ -41,9 +42,10 @@ class AchievementForm(ModalScreen[str | None]):
         Binding("ctrl+s", "close", "Save and close", id="form.save", show=False),
     ]
 
-    def __init__(self, achievement: Achievement | None = None, *, prompt: str = "") -> None:
+    def __init__(self, achievement: Achievement | None = None, *, prompt: str = "", new: bool | None = None) -> None:
         super().__init__()
-        self.is_new = achievement is None
+        #: A prompt by year starts a new achievement with its year filled in: still new.
+        self.is_new = achievement is None if new is None else new
         #: The record being edited; its id is fixed so every autosave updates the same one.
         self.achievement = achievement or Achievement()
         self.prompt = prompt
@@ -99,22 +101,25 @@ class AchievementForm(ModalScreen[str | None]):
         """The achievement as the fields describe it, and the problems with any field."""
         a = Achievement.from_dict(self.achievement.to_dict())
         errors: list[str] = []
+        #: (field label, text as typed) for fields that could not be read.
+        self.unread: list[tuple[str, str]] = []
 
         def value(widget_id: str) -> str:
             return self.query_one(widget_id, Input).value
 
         a.title = value("#f-title")
-        for attr, widget_id, parse in (
-            ("start_year", "#f-start", _year),
-            ("end_year", "#f-end", _year),
-            ("people", "#f-people", parse_count),
-            ("budget", "#f-budget", parse_amount),
-            ("organizations", "#f-orgs", parse_count),
+        for attr, widget_id, parse, label in (
+            ("start_year", "#f-start", _year, "From"),
+            ("end_year", "#f-end", _year, "To"),
+            ("people", "#f-people", parse_count, "People"),
+            ("budget", "#f-budget", parse_amount, "Budget"),
+            ("organizations", "#f-orgs", parse_count, "Orgs"),
         ):
             try:
                 setattr(a, attr, parse(value(widget_id)))
             except FigureError as exc:
                 errors.append(str(exc))
+                self.unread.append((label, value(widget_id)))
         a.ongoing = self.query_one("#f-ongoing", Checkbox).value
         if a.ongoing:
             a.end_year = None
@@ -129,11 +134,19 @@ class AchievementForm(ModalScreen[str | None]):
     def _has_content(self, a: Achievement) -> bool:
         return bool(a.title.strip() or a.summary.strip() or a.notes.strip() or a.results)
 
+    #: The record as last built from the fields; saved if the form is gone when the save runs.
+    _latest: Achievement | None = None
+
     def save_now(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         if store.read_only:
             return
-        a, _errors = self.build()
+        try:
+            a, _errors = self.build()
+        except NoMatches:  # the app is closing and the fields are already unmounted
+            if self._latest is None:
+                return
+            a = self._latest
         if not self._has_content(a) and self.is_new:
             return
         if self.is_new and not a.title.strip():
@@ -148,7 +161,7 @@ class AchievementForm(ModalScreen[str | None]):
     def _changed(self) -> None:
         if not self._ready:
             return
-        _a, errors = self.build()
+        self._latest, errors = self.build()
         self.query_one("#form-errors", Static).update(Content("\n".join(f"! {e}" for e in errors)))
         if self.app.store.read_only:  # type: ignore[attr-defined]
             return
@@ -158,6 +171,39 @@ class AchievementForm(ModalScreen[str | None]):
     def _next_field(self) -> None:
         self.focus_next()
 
+    _warned_unread = False
+
     def action_close(self) -> None:
-        self.app.autosaver.flush()  # type: ignore[attr-defined]
+        """Esc saves and closes; a field that cannot be read is never silently dropped.
+
+        The first Esc explains and stays; a second one keeps the unread text in the notes.
+        """
+        _a, errors = self.build()
+        if self.unread and not self.app.store.read_only:  # type: ignore[attr-defined]
+            if not self._warned_unread:
+                self._warned_unread = True
+                self.notify("Some fields cannot be read (see the ! lines). Fix them, or press Esc again "
+                            "to close and keep what you typed in the notes.", severity="warning", markup=False)
+                return
+            self.keep_unread_in_notes()
+        self.leave_drafts()
         self.dismiss(self.achievement.id if self.saved else None)
+
+    _unread_kept = False
+
+    def keep_unread_in_notes(self) -> None:
+        if self._unread_kept:
+            return
+        self._unread_kept = True
+        notes = self.query_one("#f-notes", TextArea)
+        kept = "\n".join(f"{label} as typed: {text}" for label, text in self.unread)
+        notes.text = f"{notes.text.rstrip()}\n{kept}".lstrip("\n")
+
+    def leave_drafts(self) -> None:
+        """Quit, hang-up or close: everything in the form reaches the store now."""
+        self.build()
+        if self.unread:
+            self.keep_unread_in_notes()
+        self.app.autosaver.flush()  # type: ignore[attr-defined]
+        if self._ready and not self.app.store.read_only:  # type: ignore[attr-defined]
+            self.save_now()

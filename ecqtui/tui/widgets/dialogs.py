@@ -153,10 +153,12 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "keep", "Save and close", id="prompt.keep")]
 
-    def __init__(self, title: str, value: str = "") -> None:
+    def __init__(self, title: str, value: str = "", *, keep=None) -> None:
         super().__init__()
         self.prompt_title = title
         self.value = value
+        #: Saves the typed text when the app quits or hangs up with the prompt still open.
+        self.keep = keep
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Input
@@ -178,6 +180,12 @@ class TextPrompt(ModalScreen[str | None]):
         from textual.widgets import Input
 
         self.dismiss(self.query_one("#prompt-input", Input).value)
+
+    def leave_drafts(self) -> None:
+        from textual.widgets import Input
+
+        if self.keep is not None:
+            self.keep(self.query_one("#prompt-input", Input).value)
 
 
 __all__ = ["HelpScreen", "ConfirmScreen", "PickScreen", "TextPrompt", "Footer"]
