@@ -22,16 +22,23 @@ PART_WEIGHTS = {"challenge": 2.0, "context": 1.3, "action": 1.0, "result": 0.5}
 REPEAT_WEIGHT = 0.3
 #: In undivided text, sentences that report outcomes count this much.
 RESULT_SENTENCE_WEIGHT = 0.6
+#: In undivided text, the opening sentence (or line) usually states the challenge.
+OPENING_SENTENCE_WEIGHT = 1.5
 #: Words that mark a sentence as reporting an outcome.
 _RESULT_WORDS = frozenset(
     "reduced cut saved increased improved raised lowered grew achieved resulted yielding yielded "
-    "avoided dropped rose doubled tripled eliminated delivered".split()
+    "avoided dropped rose doubled tripled eliminated delivered fell declined decreased shrank "
+    "halved climbed down up".split()
 )
+#: Arrows people type for "from ... to ..." in terse results ("backlog 9,000 -> 500").
+_ARROWS = ("->", "\u2192", "=>")
 #: Cues so common in any federal write-up that they say little about the ECQ on their own.
 GENERIC_CUES = frozenset({
     "data", "system*", "team*", "staff", "funding", "training", "policy", "technical", "problem*",
-    "solution*", "quality", "goals", "risk", "analy*", "employees", "grants", "savings", "saved",
-    "joint", "signed", "states", "shift*", "propos*", "decision*", "outcome*", "target*",
+    "solution*", "quality", "goals", "risk", "analysis", "analyses", "analyz*", "employees",
+    "grants", "savings", "saved", "joint", "signed", "states", "state", "shift*", "propos*",
+    "decision*", "outcome*", "target*", "cost*", "delay*", "culture", "roles", "production",
+    "evidence",
 })
 GENERIC_WEIGHT = 0.5
 #: Limit on the text examined, so a pasted book still answers at once.
@@ -125,6 +132,9 @@ def score_parts(parts: list[tuple[str, float]], framework: Framework | str = "cl
         toks = tokens(text)
         for cue, start, end in matcher.index.find(toks):
             surface = text[start:end]
+            # A phrase listed for an ECQ and for its competencies (or for two of them) adds
+            # to the ECQ once, so an ECQ gains nothing from having more competency lists.
+            credited: set[str] = set()
             for ecq_id, comp_id in matcher.owners[cue.phrase]:
                 key = (ecq_id, comp_id, cue.phrase)
                 count = seen.get(key, 0)
@@ -132,7 +142,9 @@ def score_parts(parts: list[tuple[str, float]], framework: Framework | str = "cl
                 gain = weight * (1.0 if count == 0 else REPEAT_WEIGHT)
                 if cue.phrase in GENERIC_CUES:
                     gain *= GENERIC_WEIGHT
-                ecq_raw[ecq_id] += gain
+                if ecq_id not in credited:
+                    credited.add(ecq_id)
+                    ecq_raw[ecq_id] += gain
                 if count == 0 and surface.lower() not in (c.lower() for c in ecq_cues[ecq_id]):
                     ecq_cues[ecq_id].append(surface)
                 if comp_id is not None:
@@ -161,11 +173,13 @@ def _plain_text_parts(text: str) -> list[tuple[str, float]]:
     """Undivided text: the opening sentence usually states the challenge; outcome
     sentences (a figure and an outcome verb) count less."""
     parts = []
-    for i, (_, _, sentence) in enumerate(sentences(text[:MAX_CHARS])):
-        weight = 1.0
-        words = {t.lower for t in tokens(sentence)}
-        if FIGURE.search(sentence) and words & _RESULT_WORDS and i > 0:
-            weight = RESULT_SENTENCE_WEIGHT
+    found = sentences(text[:MAX_CHARS])
+    for i, (_, _, sentence) in enumerate(found):
+        weight = OPENING_SENTENCE_WEIGHT if i == 0 and len(found) > 1 else 1.0
+        if i > 0 and FIGURE.search(sentence):
+            words = {t.lower for t in tokens(sentence)}
+            if words & _RESULT_WORDS or any(a in sentence for a in _ARROWS):
+                weight = RESULT_SENTENCE_WEIGHT
         parts.append((sentence, weight))
     return parts
 

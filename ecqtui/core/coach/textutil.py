@@ -98,6 +98,12 @@ def _word_matches(cue_word: str, token: Token, *, acronym: bool, prefix: bool) -
             return True
     if cue_word.endswith("e") and word == cue_word[:-1] + "ing":
         return True
+    # "plan" finds "planned"/"planning"; a plural cue ("procedures") finds the singular.
+    if word in (cue_word + cue_word[-1:] + "ed", cue_word + cue_word[-1:] + "ing"):
+        return True
+    if len(cue_word) > 4 and cue_word.endswith("s") and not cue_word.endswith("ss"):
+        if word == cue_word[:-1] or (cue_word.endswith("es") and word == cue_word[:-2]):
+            return True
     if cue_word.endswith("y") and word in (cue_word[:-1] + "ies", cue_word[:-1] + "ied"):
         return True
     return False
@@ -125,6 +131,7 @@ class CueIndex:
 
     def find(self, toks: list[Token]) -> Iterator[tuple[Cue, int, int]]:
         """Yield (cue, start char, end char) for every cue occurrence in ``toks``."""
+        toks = [_without_possessive(t) if "s" in t.lower[-1:] and len(t.text) > 3 else t for t in toks]
         by_first = self._by_first
         for i, tok in enumerate(toks):
             candidates = by_first.get(tok.lower, [])
@@ -135,6 +142,9 @@ class CueIndex:
                     candidates = candidates + by_first[key]
             if tok.text.endswith("s") and tok.text[:-1] in by_first:  # "MOUs"
                 candidates = candidates + by_first[tok.text[:-1]]
+            for key in _plural_keys(tok.lower):  # plural cue, singular word
+                if key in by_first:
+                    candidates = candidates + by_first[key]
             for cue in candidates:
                 n = len(cue.words)
                 if i + n > len(toks):
@@ -153,6 +163,13 @@ class CueIndex:
                     yield cue, tok.start, tok.end
 
 
+def _without_possessive(tok: Token) -> Token:
+    """"CIO's" matches like "CIO" (the span shrinks to the bare word)."""
+    if len(tok.text) > 3 and tok.lower.endswith(("'s", "\u2019s")):
+        return Token(tok.text[:-2], tok.lower[:-2], tok.start, tok.end - 2)
+    return tok
+
+
 @lru_cache(maxsize=65536)
 def _inflection_roots(word: str) -> tuple[str, ...]:
     """Base forms a cue's first word might have, for the index lookup."""
@@ -164,4 +181,16 @@ def _inflection_roots(word: str) -> tuple[str, ...]:
         roots.append(word[:-3] + "e")
     if word.endswith(("ies", "ied")):
         roots.append(word[:-3] + "y")
+    for suffix in ("ed", "ing"):  # "planned" -> "plan"
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+            roots.append(stem[:-1])
     return tuple(roots)
+
+
+@lru_cache(maxsize=65536)
+def _plural_keys(word: str) -> tuple[str, ...]:
+    """Plural forms a cue's first word might have when the text uses the singular."""
+    if len(word) < 4 or word.endswith("s"):
+        return ()
+    return (word + "s", word + "es")
