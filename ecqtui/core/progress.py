@@ -59,7 +59,11 @@ def step_statuses(bank: Bank, *, this_year: int | None = None) -> list[StepStatu
     answered = sum(1 for q in READINESS_QUESTIONS if (a := se.answers.get(q.id)) and a.answer)
     if se.decision:
         verdict = "commit" if se.decision == "commit" else "not yet"
-        state, summary = DONE, f"decided: {verdict} ({se.decision_date or 'no date'})"
+        summary = f"decided: {verdict} ({se.decision_date or 'no date'})"
+        # A decision taken without the questions is not a finished self-evaluation.
+        state = DONE if answered == len(READINESS_QUESTIONS) else IN_PROGRESS
+        if state == IN_PROGRESS:
+            summary += f"; {len(READINESS_QUESTIONS) - answered} questions still open"
     else:
         state = IN_PROGRESS if answered or se.fit or se.career_stages else NOT_STARTED
         summary = f"{answered} of {len(READINESS_QUESTIONS)} readiness questions answered; no decision yet"

@@ -69,7 +69,8 @@ def full_story(**over) -> Story:
         result="Backlog down 38%.",
         status="drafting",
         reframe="Told as change leadership",
-        lens_history=[LensChange(from_ecq="RD", to_ecq="LC", at=OLD, reason="balance")],
+        lens_history=[LensChange(from_ecq="RD", to_ecq="LC", at=OLD, reason="balance", from_framework="classic",
+                                 from_competencies=["accountability"])],
         created=OLD,
         updated=OLD,
     )

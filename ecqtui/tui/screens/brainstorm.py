@@ -47,7 +47,8 @@ class BrainstormScreen(StepScreen):
     TITLE_TEXT = "Brainstorm"
     CSS_PATH = str(paths.resource("styles") / "brainstorm.tcss")
     HELP = (
-        "List what you led in the last ten years; five to seven strong achievements are enough to start. "
+        "List what you led in the last ten years (the last five to seven count most); aim for about ten "
+        "distinct achievements, enough for one or two stories per ECQ. "
         "a adds one, Enter or e edits the highlighted one, d deletes it (you are asked first; No is the default). "
         "p offers prompts by ECQ lens and year by year to jog your memory. The form takes years, scope "
         "(people, budget such as $4.2M or 850k, organizations), result figures and notes, and saves as you type. "
@@ -128,8 +129,12 @@ class BrainstormScreen(StepScreen):
         lines.append(f"{a.period or 'no years'}" + (f" | {scope}" if scope else " | no scope figures yet"))
         if a.results:
             lines.append("Results: " + "; ".join(a.results))
+        # One line per kind of warning: the panel is short at 80x24 and repeats would push others out.
+        seen: set[str] = set()
         for finding in getattr(self, "_findings", {}).get(a.id, []):
-            lines.append(finding_line(finding))
+            if finding.code not in seen:
+                seen.add(finding.code)
+                lines.append(finding_line(finding))
         detail.update(Content("\n".join(lines)))
 
     @on(OptionList.OptionSelected, "#achievements")

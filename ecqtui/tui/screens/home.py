@@ -17,7 +17,7 @@ from ecqtui.store import StoreError
 #: One line per step saying what it is for, shown under the list.
 STEP_PURPOSE = {
     "self_eval": "Ten readiness questions, whether the SES life fits, what others recall, and your decision.",
-    "brainstorm": "List what you led in the last ten years: scope, results, years. Five to seven strong ones.",
+    "brainstorm": "List what you led in the last ten years (the last five to seven count most): scope, results, years.",
     "map": "Give each achievement an ECQ lens and competencies; the coverage matrix shows the gaps.",
     "rebalance": "Move surplus stories to thin ECQs and record the angle you will retell them from.",
     "write": "Write each story as Challenge, Context, Action, Result, with the coach reading along.",
@@ -33,7 +33,7 @@ class HomeScreen(Screen):
     HELP = (
         "Work through the six steps in order, or jump to any of them. Each line shows the step's state "
         "([x] done, [~] in progress, [ ] not started) and what it holds. The highlighted step is where you "
-        "left off. Everything you change is saved as you go."
+        "left off: Enter opens it, or press the step's number (1-6). Everything you change is saved as you go."
     )
     BINDINGS = [
         Binding("enter", "open", "Open step", id="home.open", show=True),
@@ -74,7 +74,8 @@ class HomeScreen(Screen):
         name = bank.profile.name
         who = f", {name}" if name else ""
         if bank.achievements:
-            greeting = f"Welcome back{who}."
+            # The list has the focus, so the footer cannot show how to open a step: say it here.
+            greeting = f"Welcome back{who}. Enter or 1-6 opens a step."
         else:
             greeting = f"Welcome{who}. Start with the self-evaluation." + ("" if name else " (n sets your name.)")
         self.query_one("#home-greeting", Static).update(Content(greeting))

@@ -301,9 +301,10 @@ class CoverageScreen(StepScreen):
         for comp in framework.fundamentals:
             ids = cov.fundamentals.get(comp.id, [])
             table.add_row(Text("F"), Text(comp.name), Text(str(len(ids))), Text("[x]" if ids else "[ ]"))
+        empty = sum(1 for row in cov.matrix.values() for ids in row.values() if not ids)
         self.query_one("#coverage-summary", Static).update(Content(
             f"{cov.distinct_stories} of {cov.distinct_target} distinct stories; "
-            f"{len(cov.gaps)} competenc{'ies' if len(cov.gaps) != 1 else 'y'} without a story ([ ])"
+            f"{empty} competenc{'ies' if empty != 1 else 'y'} without a story ([ ])"
         ))
         warnings = []
         for achievement_id, ecqs in cov.duplicate_primary:

@@ -255,8 +255,9 @@ class SelfEvalScreen(StepScreen):
             options.add_option(Option(Content(f"{mark} {who}: {first}"), id=rec.id))
         if not options.option_count:
             options.add_option(Option(Content("No recollections yet: ask someone who has seen you lead."), disabled=True))
-        elif keep is not None:
-            options.highlighted = min(keep, options.option_count - 1)
+        else:
+            # Always a highlighted row, so b works at once without pressing Down first.
+            options.highlighted = min(keep, options.option_count - 1) if keep is not None else 0
 
     @on(Input.Submitted, "#rec-text")
     def add_recollection(self) -> None:
@@ -272,6 +273,8 @@ class SelfEvalScreen(StepScreen):
         if self.attempt(lambda: self.store.save(rec)) is not None:
             who.value = relation.value = text.value = ""
             self.refresh_recollections()
+            recollections = self.query_one("#recollections", OptionList)
+            recollections.highlighted = recollections.option_count - 1  # the one just added
             self.notify("Recollection saved. Press b on it to make it an achievement.", markup=False)
             who.focus()
 
@@ -354,6 +357,10 @@ class SelfEvalScreen(StepScreen):
         evaluation.decision_date = date.today().isoformat()
         if self.attempt(lambda: self.store.save_self_evaluation(evaluation)) is not None:
             self.refresh_summary()
+            open_questions = len(summarize(evaluation).unanswered)
+            if open_questions:
+                self.notify(f"Recorded, but {open_questions} readiness question(s) are still unanswered: "
+                            "the step stays in progress until they are.", severity="warning", markup=False)
 
     def action_decide(self, decision: str) -> None:
         self.record_decision(decision)

@@ -542,6 +542,14 @@ class WriteScreen(StepScreen):
         # A dialog closed by Escape hands the focus back to the text: a split arrow key's tail
         # arriving now must not be typed either.
         self.stray_filter.note_escape()
+        # The framework may have been switched from the palette: relabel what is on screen.
+        current = self.framework()
+        if self._framework is not None and getattr(current, "id", None) != getattr(self._framework, "id", None):
+            self._framework = current
+            if self.mode == "editor" and self.story_id and self.store.get(Story, self.story_id) is not None:
+                self.open_story(self.story_id)
+            else:
+                self.show_picker()
 
     def on_key(self, event) -> None:
         """Outside the text box: ``[`` + ``A``-``D`` just after Escape was an arrow key cut in two."""
