@@ -227,3 +227,23 @@ def test_ctrl_q_with_the_name_prompt_open_keeps_the_typed_name(tmp_path):
     assert term.finish() == 0
     with Store.open(db) as store:
         assert store.profile().name == "Jordan Rivera"
+
+
+def test_typing_straight_after_enter_opens_a_story_goes_into_the_text(tmp_path):
+    """A fast typist does not wait for the editor to take the focus; no letter may be lost."""
+    from ecqtui.core.models import Achievement, Story
+
+    db = tmp_path / "ecq.json"
+    with Store.open(db) as store:
+        a = store.save(Achievement(title="Budget turnaround"))
+        story = store.save(Story(achievement_id=a.id, ecq="BA"))
+    term = Terminal(["--db", str(db)], tmp_path)
+    term.wait_for("Self-evaluation")
+    term.send("5")
+    term.wait_for("Budget turnaround")
+    term.child.send("\rI inherited a $4M shortfall")   # Enter and the first words in one write
+    term.pump(1.0)
+    term.send("\x11")
+    assert term.finish() == 0
+    with Store.open(db) as store:
+        assert store.get(Story, story.id).challenge == "I inherited a $4M shortfall"

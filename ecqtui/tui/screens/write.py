@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from textual import on, work
@@ -55,6 +56,10 @@ PANELS = ("findings", "checklist", "history")
 PANEL_LABELS = {"findings": "Findings", "checklist": "Competencies", "history": "History"}
 #: Actions that only make sense with a story open.
 EDITOR_ACTIONS = {"part", "next_part", "previous_part", "status", "panel", "stories"}
+
+
+#: Seconds after Enter in the story picker during which typed letters are kept for the story's text.
+TYPE_AHEAD_WINDOW = 0.5
 
 
 class WriteScreen(StepScreen):
@@ -112,6 +117,8 @@ class WriteScreen(StepScreen):
         self._escaped_from: PartEditor | None = None
         self._framework = None
         self._picker_stories: dict[str, Story] = {}
+        self._type_ahead: list[str] = []  # letters typed just after Enter, before the story opened
+        self._entered_at = 0.0
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -257,6 +264,9 @@ class WriteScreen(StepScreen):
         start = next((p for p in CCAR_PARTS if not self._known[p].strip()), "challenge")
         self.part = ""  # nothing to leave yet
         self.set_part(start)
+        if self._type_ahead and time.monotonic() - self._entered_at < 2 * TYPE_AHEAD_WINDOW:
+            self.editor(start).insert("".join(self._type_ahead))
+        self._type_ahead.clear()
         self._refresh_title()
         self.query_one(FindingsList).show(None)
         self._show_panel_tabs()
@@ -553,6 +563,15 @@ class WriteScreen(StepScreen):
 
     def on_key(self, event) -> None:
         """Outside the text box: ``[`` + ``A``-``D`` just after Escape was an arrow key cut in two."""
+        if self.mode == "picker":
+            # Letters that arrive with the Enter that opens a story (a fast typist, a slow link)
+            # reach the picker before the story opens: keep them for its text.
+            if event.key == "enter" and isinstance(self.focused, OptionList):
+                self._entered_at = time.monotonic()
+            elif event.is_printable and event.character and time.monotonic() - self._entered_at < TYPE_AHEAD_WINDOW:
+                self._type_ahead.append(event.character)
+                event.stop()
+            return
         if self.mode != "editor" or isinstance(self.focused, PartEditor):
             return
 
@@ -564,6 +583,8 @@ class WriteScreen(StepScreen):
         if self.stray_filter.feed(event, release=lambda: None, set_timer=self.set_timer, on_arrow=undo_escape):
             event.stop()
             event.prevent_default()
+            return
+
 
 
 __all__ = ["WriteScreen", "STATUS_SYMBOLS", "ANALYSIS_DELAY"]
