@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Static, TextArea
 
 from ecqtui.core.figures import FigureError, parse_amount, parse_count
 from ecqtui.core.models import Achievement
+from ecqtui.tui.widgets.ticks import TickBox
 
 
 def _exact_amount(value: float | None) -> str:
@@ -64,7 +65,7 @@ class AchievementForm(ModalScreen[str | None]):
                     yield Label("Years", classes="form-label")
                     yield Input(str(a.start_year or ""), placeholder="from", id="f-start", compact=True, classes="short")
                     yield Input(str(a.end_year or ""), placeholder="to", id="f-end", compact=True, classes="short")
-                    yield Checkbox("ongoing", a.ongoing, id="f-ongoing", compact=True)
+                    yield TickBox("ongoing", a.ongoing, id="f-ongoing", compact=True)
                 yield self._row("People", Input(str(a.people) if a.people is not None else "", placeholder="led or affected, e.g. 142", id="f-people", compact=True))
                 yield self._row("Budget", Input(_exact_amount(a.budget), placeholder="e.g. $4.2M, 850k", id="f-budget", compact=True))
                 yield self._row("Orgs", Input(str(a.organizations) if a.organizations is not None else "", placeholder="organizations involved", id="f-orgs", compact=True))

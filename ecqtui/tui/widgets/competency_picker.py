@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from ecqtui.tui.widgets.ticks import TickList
+
 
 class CompetencyPicker(ModalScreen[list[str] | None]):
     """Dismisses with the chosen competency ids (in framework order)."""
@@ -28,7 +30,7 @@ class CompetencyPicker(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick", id="competency-picker"):
             yield Static(Content(self.pick_title), classes="dialog-title")
-            yield SelectionList[str](
+            yield TickList(
                 *[Selection(self._prompt(label, comp_id in self.selected), comp_id, comp_id in self.selected)
                   for comp_id, label in self.choices],
                 id="competency-list",
