@@ -94,7 +94,10 @@ class EcqApp(App):
         profile = self.store.profile()
         # Short on purpose: the header must fit 80 columns with a long name.
         parts = ["read-only"] if self.store.read_only else []
-        parts += [profile.name or "New profile", f"{profile.framework} ECQs"]
+        name = profile.name or "New profile"
+        if len(name) > 28:  # keep the framework visible at 80 columns
+            name = name[:27] + "…"
+        parts += [name, f"{profile.framework} ECQs"]
         self.sub_title = " | ".join(parts)
 
     async def action_quit(self) -> None:

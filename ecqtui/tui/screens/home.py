@@ -78,6 +78,9 @@ class HomeScreen(Screen):
             greeting = f"Welcome back{who}. Enter or 1-6 opens a step."
         else:
             greeting = f"Welcome{who}. Start with the self-evaluation." + ("" if name else " (n sets your name.)")
+            if bank.profile.framework == "classic":
+                # New ECQs have been in force since 1 Oct 2025; say which set this profile uses.
+                greeting += " Classic ECQs; f switches to the 2025 ECQs."
         self.query_one("#home-greeting", Static).update(Content(greeting))
         if resume or current is None:
             step = resume_step(bank)
