@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 
 import pytest
 from textual.widgets import OptionList, SelectionList
@@ -16,14 +15,13 @@ from ecqtui.tui.widgets.competency_picker import CompetencyPicker
 from ecqtui.tui.widgets.dialogs import ConfirmScreen, PickScreen
 from tests.tui.test_app import visible_text
 
-from tests.tui import stand_in_core
 
 
-@pytest.fixture(autouse=True)
-def core(monkeypatch):
-    """The real coach when it is there, else the stand-in built from docs/core-api.md."""
-    stand_in_core.install(monkeypatch)
-    return sys.modules["ecqtui.core.coach"]
+@pytest.fixture
+def core():
+    import ecqtui.core.coach
+
+    return ecqtui.core.coach
 
 
 async def open_step(pilot, key, screen_type):

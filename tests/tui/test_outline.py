@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import stat
 
-import pytest
 from textual.widgets import Input, OptionList
 
 from ecqtui.tui.app import make_app
 from ecqtui.tui.screens.outline import ExportScreen, OutlineScreen
 from ecqtui.tui.widgets.dialogs import ConfirmScreen
 from tests.tui.test_app import visible_text
-
-from tests.tui import stand_in_core
-
-
-@pytest.fixture(autouse=True)
-def core(monkeypatch):
-    """The real outline module when it is there, else the stand-in built from docs/core-api.md."""
-    stand_in_core.install(monkeypatch)
 
 
 async def export(pilot, fmt_index: int, path) -> None:

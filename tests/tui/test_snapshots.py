@@ -11,14 +11,10 @@ from datetime import date
 import pytest
 
 from ecqtui.tui.app import make_app
-from tests.tui.stand_in_core import COACH_API, OUTLINE_API, real
 
 SIZE = (80, 24)
 
 
-# These screens show the coach's and the outline's output; until those land they only say so.
-needs_coach = pytest.mark.skipif(not real("ecqtui.core.coach", COACH_API), reason="ecqtui.core.coach has not landed")
-needs_outline = pytest.mark.skipif(not real("ecqtui.core.outline", OUTLINE_API), reason="ecqtui.core.outline has not landed")
 
 
 class FixedDate(date):
@@ -92,33 +88,27 @@ def test_brainstorm_delete_confirmation(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["2", "down", "d"])
 
 
-@needs_coach
 def test_map(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["3"])
 
 
-@needs_coach
 def test_map_coverage(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["3", "v"])
 
 
-@needs_coach
 def test_rebalance(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["4"])
 
 
-@needs_outline
 def test_outline(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["6"])
 
 
-@needs_outline
 def test_outline_export_dialog(snap_compare, app, monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", "/home/user")  # the default path is shown; keep it fixed
     assert snap_compare(app, terminal_size=SIZE, press=["6", "x"])
 
 
-@needs_coach
 def test_framework_switch(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["f"])
 
@@ -131,16 +121,13 @@ def test_set_name_dialog(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["n"])
 
 
-@needs_coach
 def test_map_lens_choice(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["3", "down", "l"])
 
 
-@needs_coach
 def test_map_competencies(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["3", "c"])
 
 
-@needs_coach
 def test_rebalance_retell(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["4", "enter", "y"])

@@ -7,7 +7,6 @@ read the raw bytes the terminal would receive.
 from __future__ import annotations
 
 import io
-import os
 import signal
 import subprocess
 import sys

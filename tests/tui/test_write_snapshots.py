@@ -5,7 +5,6 @@ Regenerate with ``--snapshot-update`` only after looking at the report.
 
 from __future__ import annotations
 
-import importlib
 import time
 
 import pytest
@@ -14,19 +13,6 @@ from ecqtui.tui.app import make_app
 from ecqtui.tui.screens.write import ANALYSIS_DELAY
 
 SIZE = (80, 24)
-
-
-def _missing(module: str, *names: str) -> bool:
-    try:
-        found = importlib.import_module(module)
-    except ImportError:
-        return True
-    return not all(hasattr(found, name) for name in names)
-
-
-needs_coach = pytest.mark.skipif(
-    _missing("ecqtui.core.coach", "check_story", "evidence", "estimate_length"), reason="the coach has not landed"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -62,24 +48,20 @@ def test_picker_no_color(snap_compare, demo_store, monkeypatch):
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=opening(None))
 
 
-@needs_coach
 def test_editor_action_with_findings(snap_compare, demo_store):
     # s04: drafting, Results Driven, two competencies; Action is where the coach has most to say.
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=opening("s04", "f4"))
 
 
-@needs_coach
 def test_editor_checklist(snap_compare, demo_store):
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=opening("s04", "f4", "ctrl+l"))
 
 
-@needs_coach
 def test_editor_history(snap_compare, demo_store):
     # s02's Challenge has an earlier version in the demo profile.
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=opening("s02", "ctrl+r"))
 
 
-@needs_coach
 def test_editor_no_color(snap_compare, demo_store, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=opening("s04", "f4", "escape"))
