@@ -23,12 +23,16 @@ class FigureError(ValueError):
     """The text is not a figure we can read; the message suggests a form that works."""
 
 
+#: "$4.2M a year", "$400M per year", "$2M/yr", "$1.1B annually": the rate is understood, the figure kept.
+_PER_YEAR = re.compile(r"\s*(?:/\s*(?:yr|year|y)|(?:per|a|each)\s+(?:year|yr)|annually|yearly|p\.?a\.?)\.?\s*$", re.I)
+
+
 def parse_amount(text: str) -> float | None:
     """A money amount in dollars: "$4.2M" -> 4200000.0, "850k" -> 850000.0; "" -> None."""
     text = (text or "").strip()
     if not text:
         return None
-    match = _NUMBER.match(text.replace("USD", "").replace("usd", ""))
+    match = _NUMBER.match(_PER_YEAR.sub("", text).replace("USD", "").replace("usd", ""))
     if not match:
         raise FigureError(f"cannot read {text!r} as an amount; write it like $4.2M, 850k or 1,200,000")
     value = float(match["num"].replace(",", ""))
@@ -51,7 +55,10 @@ def parse_count(text: str) -> int | None:
     text = re.sub(r"\s+(people|staff|employees|ftes?|orgs?|organi[sz]ations?|offices?|agencies|states|partners|bureaus|regions|countries|tribes|companies|components)\.?$", "", text, flags=re.I)
     if text.startswith("$"):
         raise FigureError(f"{text!r} looks like money; give a number of people or organizations")
-    value = parse_amount(text)
+    try:
+        value = parse_amount(text)
+    except FigureError:
+        raise FigureError(f"cannot read {text!r} as a number; write it in figures, like 35, 1,200 or 1.5k") from None
     if value is None:
         return None
     if abs(value - round(value)) > 1e-9:

@@ -35,7 +35,7 @@ from ecqtui.core.self_eval import (
     summarize,
 )
 from ecqtui.plain.io import Choice, PlainIO
-from ecqtui.store import Store
+from ecqtui.store import Store, StoreError
 
 STEP_COUNT = len(STEPS)
 STEP_NUMBER = {step_id: n for n, (step_id, _) in enumerate(STEPS, 1)}
@@ -85,9 +85,11 @@ class PlainFlow:
         io = self.io
         profile = self.store.profile()
         io.say(f"ecq-tui plain mode. Profile: {profile.name or 'unnamed'}, framework {self.framework.name}.")
-        io.say(f"Data file: {self.store.path}. Every answer is saved as soon as you give it.")
         if self.store.read_only:
-            io.say("This file is open read-only: you can look, but nothing you answer will be saved.")
+            io.say(f"Data file: {self.store.path}, open read-only: you can look and print the outline, "
+                   "but answers that change the profile are not saved.")
+        else:
+            io.say(f"Data file: {self.store.path}. Every answer is saved as soon as you give it.")
         step = resume_step(self.store.bank())
         while True:
             io.where = "Step menu"
@@ -123,6 +125,9 @@ class PlainFlow:
                 io.say("")
                 io.say("Stopped. The answer you were typing was not saved; every earlier answer was. "
                        "Back at the step menu (Ctrl+C again leaves).")
+                continue
+            except StoreError as exc:
+                io.say(f"Not saved: {exc} Back at the step menu.")
                 continue
             step = _next_step(step)
 
@@ -270,10 +275,10 @@ class PlainFlow:
             plan = se.development_plan or suggestions
             actions = list(dict.fromkeys([*suggestions, *se.development_plan]))
             picked = io.checkbox("self_eval.plan", "Development actions for your plan",
-                                 [Choice(str(i), action) for i, action in enumerate(actions)],
-                                 selected=[str(i) for i, action in enumerate(actions) if action in plan])
+                                 [Choice(str(i), action) for i, action in enumerate(actions, 1)],
+                                 selected=[str(i) for i, action in enumerate(actions, 1) if action in plan])
             se = self.store.self_evaluation()
-            se.development_plan = [actions[int(i)] for i in picked]
+            se.development_plan = [actions[int(i) - 1] for i in picked]
             self.store.save_self_evaluation(se)
         elif se.development_plan:
             io.say("Your development plan: " + "; ".join(se.development_plan))
@@ -315,7 +320,9 @@ class PlainFlow:
             elif action == "prompts":
                 prompts = memory_prompts(fw, achievements, self.today.year)
                 key = io.choose("brainstorm.prompt", "Which prompt?",
-                                [Choice(p.key, p.label) for p in prompts])
+                                [Choice(p.key, p.label) for p in prompts] + [Choice("back", "Back")])
+                if key == "back":
+                    continue
                 prompt = next(p for p in prompts if p.key == key)
                 io.say(prompt.question)
                 self._achievement_form(None, len(achievements) + 1, len(achievements) + 1, start_year=prompt.start_year)
@@ -386,12 +393,12 @@ class PlainFlow:
                                                   validate=_year_check(this_year, after=a.start_year))))
         else:
             ask_save("end_year", None)
-        ask_save("people", parse_count(io.text("achievement.people", "People you led or whose work you directed",
+        ask_save("people", parse_count(io.text("achievement.people", "People you led or whose work you directed (a number, for example 35)",
                                                default=_str(a.people), validate=_figure_check(parse_count))))
         ask_save("budget", parse_amount(io.text("achievement.budget", "Budget or money involved (e.g. $4.2M)",
                                                 default=format_amount(a.budget), validate=_figure_check(parse_amount))))
         ask_save("organizations", parse_count(io.text("achievement.organizations",
-                                                      "Organizations or partners involved",
+                                                      "How many organizations or partners were involved (a number)",
                                                       default=_str(a.organizations),
                                                       validate=_figure_check(parse_count))))
         results = io.lines("achievement.results", "Results with figures, one per line (e.g. backlog cut 40%)",
@@ -405,6 +412,7 @@ class PlainFlow:
 
     def step_map(self) -> None:
         io = self.io
+        shown_coverage = False
         while True:
             bank = self.store.bank()
             fw = load_framework(bank.profile.framework)
@@ -418,12 +426,14 @@ class PlainFlow:
                 choices.append(Choice(a.id, f"{self._achievement_line(a)}: {lenses}"))
             choices += [Choice("coverage", "Show the coverage of ECQs and competencies"),
                         Choice(DONE, "Done with Map")]
-            unmapped = next((a.id for a in bank.achievements if not bank.stories_for(a.id)), "coverage")
-            chosen = io.choose("map.achievement", "Which achievement to map?", choices, default=unmapped)
+            unmapped = next((a.id for a in bank.achievements if not bank.stories_for(a.id)), None)
+            default = unmapped or (DONE if shown_coverage else "coverage")
+            chosen = io.choose("map.achievement", "Which achievement to map?", choices, default=default)
             if chosen == DONE:
                 return
             if chosen == "coverage":
                 self._show_coverage()
+                shown_coverage = True
                 continue
             index = next(i for i, a in enumerate(bank.achievements) if a.id == chosen)
             self._map_one(bank.achievements[index], index + 1, len(bank.achievements), fw)
@@ -440,8 +450,9 @@ class PlainFlow:
         stories = self.store.bank().stories_for(a.id)
         story: Story | None = None
         if stories:
-            choices = [Choice(s.id, f"Change the {s.ecq} story ({s.status})") for s in stories]
-            choices.append(Choice("new", "Add another story through a different ECQ"))
+            choices = [Choice(s.id, f"Change the {s.ecq or 'no-ECQ'} story ({s.status})") for s in stories]
+            if len({s.ecq for s in stories if s.ecq in fw.ecq_ids}) < len(fw.ecqs):
+                choices.append(Choice("new", "Add another story through a different ECQ"))
             which = io.choose("map.story", "This achievement already has a story.", choices, default=stories[0].id)
             story = next((s for s in stories if s.id == which), None)
         lens_choices = [Choice(r.ecq, f"{r.ecq} {r.name} ({r.score:.0%})" + (" (coach's pick)" if i == 0 else ""))
@@ -513,12 +524,12 @@ class PlainFlow:
             titles = {s.id: (bank.achievement(s.achievement_id).title if bank.achievement(s.achievement_id) else s.id)
                       for s in bank.stories}
             choices = [Choice(str(i), f"Retell '{titles.get(m.story_id, m.story_id)}' from {m.from_ecq} as {m.to_ecq}")
-                       for i, m in enumerate(moves)]
+                       for i, m in enumerate(moves, 1)]
             choices.append(Choice(DONE, "Done with Rebalance"))
-            chosen = io.choose("rebalance.move", "The coach proposes these moves. Look at one?", choices, default="0")
+            chosen = io.choose("rebalance.move", "The coach proposes these moves. Look at one?", choices, default="1")
             if chosen == DONE:
                 return
-            self._consider_move(moves[int(chosen)], titles, fw)
+            self._consider_move(moves[int(chosen) - 1], titles, fw)
 
     def _consider_move(self, move, titles: dict[str, str], fw: Framework) -> None:
         io = self.io
@@ -540,7 +551,7 @@ class PlainFlow:
         for comp_id in picked:
             for question in move.questions.get(comp_id, ()):
                 io.say(f"  - {fw.competency(comp_id).name}: {question}")
-        reframe = io.lines("rebalance.reframe", "In a line or two, the new angle for this story", default=move.new_challenge)
+        reframe = io.lines("rebalance.reframe", "In a line or two, the new angle for this story (optional)")
         self.store.save(coach().apply_move(story, move, competencies=picked, reframe=reframe), checkpoint=True)
         io.say(f"Moved to {ecq.name}. The old lens is kept in the story's history; rewrite it in Write CCAR.")
 
@@ -556,11 +567,12 @@ class PlainFlow:
                 io.say("There are no stories yet: choose an ECQ lens for an achievement in Map first.")
                 return
             choices = []
-            for ecq in fw.ecqs:
+            for ecq_id in [*fw.ecq_ids, None]:
                 for s in bank.stories:
-                    if s.ecq == ecq.id:
+                    if s.ecq == ecq_id or (ecq_id is None and s.ecq not in fw.ecq_ids):
                         a = bank.achievement(s.achievement_id)
-                        choices.append(Choice(s.id, f"{ecq.id}: {a.title if a else s.id} ({s.status})"))
+                        label = ecq_id or "No ECQ of this framework (map it again)"
+                        choices.append(Choice(s.id, f"{label}: {a.title if a else s.id} ({s.status})"))
             choices.append(Choice(DONE, "Done with Write CCAR"))
             first_open = next((c.value for c in choices if c.value != DONE and bank.story(c.value).status != "done"), DONE)
             chosen = io.choose("write.story", "Which story?", choices, default=first_open)
@@ -570,6 +582,7 @@ class PlainFlow:
 
     def _write_story(self, story_id: str) -> None:
         io = self.io
+        told_angle = False
         while True:
             story = self.store.get(Story, story_id)
             if story is None:
@@ -577,8 +590,9 @@ class PlainFlow:
             a = self.store.get(Achievement, story.achievement_id)
             title = a.title if a else story_id
             self.where("write", f"{story.ecq}: {title}")
-            if story.reframe:
+            if story.reframe and not told_angle:
                 io.say(f"The angle: {story.reframe}")
+                told_angle = True
             choices = [Choice("all", "Write the four parts in order")]
             for part in CCAR_PARTS:
                 words = len(getattr(story, part).split())
@@ -647,12 +661,12 @@ class PlainFlow:
             return
         choices = [Choice(str(i), f"{PART_LABELS.get(r.field, r.field)}, {r.at[:16].replace('T', ' ')}: "
                                   f"{' '.join(r.text.split())[:50]}")
-                   for i, r in enumerate(revisions[:20])]
+                   for i, r in enumerate(revisions[:20], 1)]
         choices.append(Choice("back", "Back"))
         chosen = io.choose("write.revision", "Which earlier version?", choices)
         if chosen == "back":
             return
-        revision = revisions[int(chosen)]
+        revision = revisions[int(chosen) - 1]
         io.say(f"That version of the {PART_LABELS.get(revision.field, revision.field)}:")
         for line in revision.text.splitlines():
             io.say("  | " + line)
@@ -673,7 +687,7 @@ class PlainFlow:
         view = io.choose("outline.view", "Which view?", [
             Choice("outline", "Story outline: bullets per CCAR part, figures, coverage"),
             Choice("narrative", "Narrative: the full CCAR prose per ECQ"),
-            Choice("resume", "Resume bullets (2-page resume)"),
+            Choice("resume", f"Resume bullets (against a {self.framework.rules.resume_pages:g}-page resume)"),
             Choice("interview", "Interview cue cards"),
         ], default="outline")
         destination = io.choose("outline.destination", "Where to?", [

@@ -79,16 +79,20 @@ class LineIO(PlainIO):
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
+        self._ended = False
 
     def say(self, text: str = "") -> None:
         self.stdout.write(_printable(text) + "\n")
         self.stdout.flush()
 
     def _ask(self, prompt: str) -> str:
+        if self._ended:
+            raise EOFError
         self.stdout.write(_printable(prompt))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
+            self._ended = True
             raise EOFError
         return line.rstrip("\r\n")
 
@@ -98,11 +102,14 @@ class LineIO(PlainIO):
             self.say(self.where + ".")
         self.say(prompt)
 
-    def choose(self, key: str, prompt: str, choices: Sequence[Choice], default: str | None = None) -> str:
-        self._where(prompt)
+    def _list(self, choices: Sequence[Choice], default: str | None = None) -> None:
         for i, choice in enumerate(choices, 1):
             mark = " (default)" if choice.value == default else ""
-            self.say(f"  {i}. {choice.label}{mark}")
+            self.say(f"  {i}. {_one_line(choice.label)}{mark}")
+
+    def choose(self, key: str, prompt: str, choices: Sequence[Choice], default: str | None = None) -> str:
+        self._where(prompt)
+        self._list(choices, default)
         hint = f"Type a number from 1 to {len(choices)}"
         default_index = next((i for i, c in enumerate(choices, 1) if c.value == default), None)
         if default_index:
@@ -118,12 +125,12 @@ class LineIO(PlainIO):
 
     def text(self, key: str, prompt: str, default: str = "", validate: Validator | None = None) -> str:
         self._where(prompt)
-        hint = f"Press Enter to keep: {_short(default)}. Type {CLEAR} alone to clear it." if default else ""
-        if hint:
-            self.say(hint)
+        if default:
+            self.say(f"Now: {_one_line(default)}")
+            self.say(f"Press Enter (or type a full stop) to keep it; type {CLEAR} alone to clear it.")
         while True:
             raw = self._ask("> ")
-            value = default if raw == "" else "" if raw.strip() == CLEAR else raw
+            value = default if raw.strip() in ("", END_OF_TEXT) else "" if raw.strip() == CLEAR else raw
             value = _clean(value).strip()
             problem = validate(value) if validate else None
             if problem is None:
@@ -133,25 +140,30 @@ class LineIO(PlainIO):
     def lines(self, key: str, prompt: str, default: str = "") -> str:
         self._where(prompt)
         if default:
-            self.say("The current text is:")
+            self.say("Now:")
             for line in default.splitlines():
                 self.say("  | " + line)
-            self.say(f"Press Enter to keep it, or type new text to replace it and end with a line holding only "
-                     f"a full stop ({END_OF_TEXT}); {CLEAR} alone clears it.")
+            self.say(f"Type new text to replace it and end with a line holding only a full stop ({END_OF_TEXT}). "
+                     f"A full stop at once keeps it; {CLEAR} alone clears it.")
         else:
             self.say(f"Type the text and end with a line holding only a full stop ({END_OF_TEXT}); "
-                     "press Enter to skip.")
+                     "a full stop at once skips it.")
         collected: list[str] = []
         while True:
-            line = self._ask("> ")
-            if not collected and line.strip() in ("", END_OF_TEXT):
-                return default
-            if not collected and line.strip() == CLEAR:
-                return ""
+            try:
+                line = self._ask("> ")
+            except EOFError:
+                if any(part.strip() for part in collected):
+                    break  # Ctrl+D ends the text: what was typed is the answer
+                raise
             if line.strip() == END_OF_TEXT:
                 break
+            if not collected and line.strip() == CLEAR:
+                return ""
             collected.append(line)
-        return _clean("\n".join(collected)).strip("\n")
+        # Blank lines around the text (a paste often starts with one) are not part of it.
+        text = _clean("\n".join(collected)).strip("\n")
+        return text if text.strip() else default
 
     def confirm(self, key: str, prompt: str, default: bool = False) -> bool:
         self._where(prompt)
@@ -169,9 +181,9 @@ class LineIO(PlainIO):
     def checkbox(self, key: str, prompt: str, choices: Sequence[Choice], selected: Sequence[str] = ()) -> list[str]:
         self._where(prompt)
         for i, choice in enumerate(choices, 1):
-            self.say(f"  {i}. {'[x]' if choice.value in selected else '[ ]'} {choice.label}")
-        hint = ("Type the numbers to tick, separated by spaces (for example 1 3); "
-                "press Enter to keep the ticked ones, or 0 for none: ")
+            self.say(f"  {i}. {'[x]' if choice.value in selected else '[ ]'} {_one_line(choice.label)}")
+        hint = ("Type the numbers of every item to tick, separated by spaces (for example 1 3); "
+                "they replace the ticks shown. Enter keeps the ticks shown; 0 unticks all: ")
         while True:
             raw = self._ask(hint).strip()
             if not raw:
@@ -187,6 +199,11 @@ class LineIO(PlainIO):
 def _printable(text: str) -> str:
     # User text was sanitized when saved; this also covers text read from an older or hand-edited file.
     return sanitize(text)
+
+
+def _one_line(text: str) -> str:
+    """A label or value on one line: a numbered list read aloud must not break in the middle."""
+    return " ".join(text.split())
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -219,6 +236,7 @@ def _parse_numbers(raw: str, limit: int) -> set[int] | None:
 
 
 ANSWERS_FORMAT = "ecq-tui-answers"
+ANSWERS_VERSION = 1
 
 
 def load_answers(path: str | Path) -> list[tuple[str | None, Any]]:
@@ -237,6 +255,9 @@ def load_answers(path: str | Path) -> list[tuple[str | None, Any]]:
         if data.get("format") not in (None, ANSWERS_FORMAT):
             raise AnswerError(f"the answers file {path} says format {data.get('format')!r}; "
                               f"expected {ANSWERS_FORMAT!r}")
+        if data.get("version", ANSWERS_VERSION) != ANSWERS_VERSION:
+            raise AnswerError(f"the answers file {path} is version {data.get('version')!r}; "
+                              f"this ecq-tui reads version {ANSWERS_VERSION}")
         data = data.get("answers")
     if not isinstance(data, list):
         raise AnswerError(f"the answers file {path} must hold a list of answers (see docs/answers-format.md)")
@@ -264,8 +285,9 @@ class ScriptIO(LineIO):
         self.position = 0
         self.source = source
 
-    def _next(self, key: str, prompt: str) -> Any:
+    def _next(self, key: str, prompt: str, choices: Sequence[Choice] = ()) -> Any:
         self._where(prompt)
+        self._list(choices)  # the transcript shows the numbers an answers file can use
         if self.position >= len(self.answers):
             raise EOFError(f"{self.source} ended at the question {key!r} ({self.where or prompt})")
         expected, value = self.answers[self.position]
@@ -282,7 +304,7 @@ class ScriptIO(LineIO):
         return AnswerError(f"answer {self.position} in {self.source} ({key!r}): {message}")
 
     def choose(self, key: str, prompt: str, choices: Sequence[Choice], default: str | None = None) -> str:
-        value = self._next(key, prompt)
+        value = self._next(key, prompt, choices)
         found = _match_choice(str(value), choices) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if found is None:
             allowed = ", ".join(repr(c.value) for c in choices)
@@ -322,7 +344,7 @@ class ScriptIO(LineIO):
         raise self._fail(key, "the answer must be true or false")
 
     def checkbox(self, key: str, prompt: str, choices: Sequence[Choice], selected: Sequence[str] = ()) -> list[str]:
-        value = self._next(key, prompt)
+        value = self._next(key, prompt, choices)
         if value is None:
             return [c.value for c in choices if c.value in selected]
         if not isinstance(value, list):

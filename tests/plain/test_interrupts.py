@@ -43,13 +43,28 @@ def test_second_ctrl_c_leaves_with_the_saved_message(empty_db):
         assert [a.title for a in store.achievements()] == ["Title kept"]
 
 
-def test_end_of_input_mid_answer_keeps_earlier_answers_only(empty_db):
-    # The summary's first line is typed, then the input ends before the closing full stop.
-    code, out, _ = run_lines(empty_db, ["brainstorm", "add", "Budget turnaround", "Cut $4M of"])
+def test_end_of_input_in_a_several_line_answer_keeps_the_lines_typed_then_stops(empty_db):
+    # Ctrl+D is how Unix ends a text: the summary typed so far is the answer; the session then ends.
+    code, out, _ = run_lines(empty_db, ["brainstorm", "add", "Budget turnaround", "Cut $4M of", "overhead"])
     assert code == "EOF"
     with Store.open(empty_db, read_only=True) as store:
         [a] = store.all(Achievement)
-        assert a.title == "Budget turnaround" and a.summary == ""
+        assert a.title == "Budget turnaround" and a.summary == "Cut $4M of\noverhead"
+        assert a.start_year is None
+
+
+def test_a_paste_starting_with_a_blank_line_stays_in_its_own_part(demo_db):
+    with Store.open(demo_db, read_only=True) as store:
+        order = ["LC", "LP", "RD", "BA", "BC"]
+        ordered = [s for e in order for s in store.stories() if s.ecq == e]
+        story = ordered[0]
+    code, out, _ = run_lines(demo_db, ["write", "1", "challenge", "", "The data center was closing.", "",
+                                       ".", "done", "done", "quit"])
+    assert code == 0, out[-1500:]
+    with Store.open(demo_db, read_only=True) as store:
+        after = store.get(Story, story.id)
+    assert after.challenge == "The data center was closing."
+    assert after.context == story.context
 
 
 def test_ctrl_c_at_a_delete_confirmation_deletes_nothing(demo_db):

@@ -20,7 +20,7 @@ def walkthrough() -> list:
     lines += [""] * 6                                          # three reflections, three career stages
     lines += ["done", "", "not_yet"]                           # ask others; plan keeps the ticked; decision
     lines += ["brainstorm", "add", TITLE, "I led 40 staff across 4 regions.", ".", "2022", "no", "2024",
-              "35", "$2.5M", "4 regions", "Recovered $12M", "Cut case time 30%", ".", "",
+              "35", "$2.5M", "4 regions", "Recovered $12M", "Cut case time 30%", ".", ".",
               "delete", "1", "",                               # Enter at the confirmation keeps it
               "done"]
     lines += ["map", "1", "", "1 2", "done"]
@@ -67,8 +67,8 @@ def test_whole_walkthrough_in_line_mode_saves_everything_and_writes_no_escape_by
 
 
 def test_every_question_line_is_preceded_by_where_the_user_is(demo_db):
-    code, out, _ = run_lines(demo_db, ["brainstorm", "add", "Closed 14 OIG findings", "", "", "", "", "", "", "",
-                                       "", "", "done", "quit"])
+    code, out, _ = run_lines(demo_db, ["brainstorm", "add", "Closed 14 OIG findings", ".", "", "", "", "", "", "",
+                                       ".", ".", "done", "quit"])
     assert code == 0
     blocks = [b for b in out.split("\n\n") if b.strip()]
     asked = [b for b in blocks if re.search(r"(Type a number|Type yes or no|^> |\n> )", b)]
@@ -84,8 +84,8 @@ def test_a_wrong_choice_is_explained_and_asked_again(demo_db):
 
 
 def test_invalid_year_and_money_are_refused_with_the_reason_and_nothing_bad_is_saved(empty_db):
-    code, out, _ = run_lines(empty_db, ["brainstorm", "add", "Budget reform", "", "1850", "2021", "no",
-                                        "2019", "2022", "", "lots", "$3M", "", "", "", "done", "quit"])
+    code, out, _ = run_lines(empty_db, ["brainstorm", "add", "Budget reform", ".", "1850", "2021", "no",
+                                        "2019", "2022", "", "lots", "$3M", "", ".", ".", "done", "quit"])
     assert code == 0, out[-2000:]
     assert "Give a year between 1950" in out
     assert "The end cannot come before the start (2021)." in out
@@ -98,7 +98,7 @@ def test_invalid_year_and_money_are_refused_with_the_reason_and_nothing_bad_is_s
 def test_edit_keeps_what_is_not_retyped_and_dash_clears_a_field(demo_db):
     with Store.open(demo_db, read_only=True) as store:
         before = store.achievements()[3]
-    lines = ["brainstorm", "edit", "4", "", "", "", "", "", "-", "", "", "", "", "done", "quit"]
+    lines = ["brainstorm", "edit", "4", "", ".", "", "", "", "-", "", "", ".", ".", "done", "quit"]
     code, out, _ = run_lines(demo_db, lines)
     assert code == 0, out[-2000:]
     with Store.open(demo_db, read_only=True) as store:
@@ -165,3 +165,63 @@ def test_write_history_restores_an_earlier_version(demo_db):
         assert store.get(Story, story.id).result == story.result
         kept = [r.text for r in store.revisions("stories", story.id, "result")]
         assert "I replaced the result." in kept
+
+
+def test_an_achievement_told_through_every_ecq_offers_no_sixth_story(empty_db):
+    lines = ["brainstorm", "add", "Stood up the task force", ".", "2022", "no", "2024", "", "", "", ".", ".", "done",
+             "map"]
+    for n, ecq in enumerate(["LC", "LP", "RD", "BA", "BC"]):
+        lines += ["1"] + (["new"] if n else []) + [ecq, "0"]
+    lines += ["1", "1", "", "", "done", "quit"]   # change the LC story; its lens is the only one free
+    code, out, keyboard = run_lines(empty_db, lines)
+    assert code == 0 and not keyboard.lines, out[-2500:]
+    assert out.rsplit("This achievement already has a story.", 1)[1].count("Add another story") == 0
+    with Store.open(empty_db, read_only=True) as store:
+        assert sorted(s.ecq for s in store.stories()) == ["BA", "BC", "LC", "LP", "RD"]
+
+
+def test_a_story_with_no_ecq_of_the_framework_is_still_listed_in_write(demo_db):
+    with Store.open(demo_db) as store:
+        story = store.stories()[0]
+        story.ecq = ""
+        store.save(story)
+    code, out, _ = run_lines(demo_db, ["write", "done", "quit"])
+    assert code == 0
+    assert "No ECQ of this framework (map it again)" in out
+
+
+def test_read_only_plain_mode_says_not_saved_and_carries_on(demo_db):
+    holder = Store.open(demo_db)            # another window has the file
+    try:
+        out_lines = []
+        import io as _io
+
+        from plain_helpers import Keyboard
+
+        from ecqtui.plain.flow import PlainFlow
+        from ecqtui.plain.io import LineIO
+        out = _io.StringIO()
+        with Store.open(demo_db, read_only=True) as store:
+            code = PlainFlow(store, LineIO(Keyboard(["name", "New Name", "outline", "resume", "screen", "no", "no",
+                                                     "quit"]), out), today=TODAY).run()
+        out_lines = out.getvalue()
+    finally:
+        holder.close()
+    assert code == 0
+    assert "open read-only" in out_lines and "Not saved:" in out_lines
+    assert "Resume bullets by ECQ" in out_lines          # the outline still printed
+
+
+def test_memory_prompts_have_a_way_back(empty_db):
+    code, out, keyboard = run_lines(empty_db, ["brainstorm", "prompts", "back", "done", "quit"])
+    assert code == 0 and not keyboard.lines
+    with Store.open(empty_db, read_only=True) as store:
+        assert store.achievements() == []
+
+
+def test_a_two_line_recollection_stays_on_one_numbered_line(empty_db):
+    lines = ["self_eval", "others", "add", "Pat", "colleague", "You got nine states to sign.", "It was hard.", ".",
+             "done", "", "later", "quit"]
+    code, out, keyboard = run_lines(empty_db, lines)
+    assert code == 0 and not keyboard.lines, out[-2000:]
+    assert "2. Make an achievement of: Pat: You got nine states to sign. It was hard." in out

@@ -148,3 +148,30 @@ def test_real_terminal_questionary_mode_starts_and_quits(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_numbered_choices_count_from_one_and_the_transcript_lists_them(run_cli, tmp_path):
+    path = answers_file(tmp_path, [{"prompt": "menu", "answer": 0}])
+    result = run_cli("--demo", "plain", "--answers", path, input="")
+    assert result.returncode == 2 and "0 is not one of the choices" in result.stderr
+    path = answers_file(tmp_path, [{"prompt": "menu", "answer": "quit"}])
+    result = run_cli("--demo", "plain", "--answers", path, input="")
+    assert result.returncode == 0
+    assert "  1. Step 1 of 6: Self-evaluation" in result.stdout      # an author can count from the transcript
+
+
+def test_an_answers_file_of_another_version_is_refused(run_cli, tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_text('{"format": "ecq-tui-answers", "version": 2, "answers": []}', encoding="utf-8")
+    result = run_cli("--demo", "plain", "--answers", path, input="")
+    assert result.returncode == 2 and "version 2" in result.stderr
+
+
+def test_the_documented_ids_match_the_framework_files():
+    from ecqtui.core.frameworks import load_framework
+
+    doc = (REPO_ROOT / "docs" / "answers-format.md").read_text(encoding="utf-8")
+    for framework_id in ("classic", "2025"):
+        for ecq in load_framework(framework_id).ecqs:
+            row = next(line for line in doc.splitlines() if line.startswith(f"| {framework_id} | `{ecq.id}` "))
+            assert all(f"`{c.id}`" in row for c in ecq.competencies), row
