@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 
 from ecqtui import __version__
@@ -58,9 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _leave_on_hangup(signum: int, _frame: object) -> None:
+    # A dropped SSH link (SIGHUP) or a polite kill (SIGTERM) unwinds like an exit: the store is
+    # closed and backed up, and a --demo copy is removed (atexit runs; the default action would not).
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     # Career data is private: everything we create is for the user's eyes only.
     os.umask(0o077)
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, _leave_on_hangup)  # the full-screen app installs its own on its loop
     args = build_parser().parse_args(argv)
     try:
         if getattr(args, "run", None) is None:

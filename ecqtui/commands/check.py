@@ -24,6 +24,24 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, col
 
 
+def _text_of(raw: bytes, name: str) -> str:
+    """The draft's text: UTF-8 text, or the paragraphs of a Word file; anything else is refused."""
+    if raw.startswith(b"PK\x03\x04"):
+        import io
+
+        try:
+            from docx import Document
+
+            return "\n".join(p.text for p in Document(io.BytesIO(raw)).paragraphs)
+        except Exception:  # a zip that is not a Word document, or a damaged one
+            raise CommandError(f"ecq-tui check: {name} is neither text nor a Word document it can read", 2) from None
+    text = raw.decode("utf-8", errors="replace")
+    if "\x00" in text or text.count("\ufffd") > max(8, len(text) // 20):
+        raise CommandError(f"ecq-tui check: {name} is not a text file; give the draft as plain text, "
+                           "Markdown or a Word (.docx) file", 2)
+    return text
+
+
 def run(args: argparse.Namespace) -> int:
     from ecqtui.core.coach import check_text
     from ecqtui.core.coach.checks import offsets
@@ -35,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         raw = sys.stdin.buffer.read() if args.file == "-" else open(args.file, "rb").read()  # noqa: SIM115
     except OSError as exc:
         raise CommandError(f"ecq-tui check: cannot read {args.file}: {exc.strerror}", 2) from None
-    text = sanitize(raw.decode("utf-8", errors="replace"))
+    text = sanitize(_text_of(raw, args.file))
     framework = getattr(args, "framework", None) or "classic"
     findings = check_text(text, framework, year_end=args.year_end)
     if args.json:

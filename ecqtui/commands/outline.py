@@ -17,7 +17,7 @@ SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html", 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from --output's suffix, else text)")
-    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (0600) instead of the screen")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (0600) instead of the screen; - writes to standard output")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument("--ecq", metavar="ID", help="only this ECQ (e.g. RD)")
     parser.add_argument("--view", choices=VIEWS, default="outline",
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         fmt = SUFFIXES.get(Path(args.output).suffix.lower(), "text")
     fmt = fmt or "text"
     if fmt == "docx" and not args.output:
-        raise CommandError("ecq-tui outline: --format docx needs --output FILE.docx", 2)
+        raise CommandError("ecq-tui outline: --format docx needs --output FILE.docx (or - for a pipe)", 2)
     if args.send_to_printer and args.output:
         raise CommandError("ecq-tui outline: choose --print or --output, not both", 2)
 
@@ -82,6 +82,14 @@ def run(args: argparse.Namespace) -> int:
 
     rendered = render(outline, fmt)
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    if args.output == "-":  # like export --json -: standard output, for pipes
+        args.output = None
+        if fmt == "docx" and sys.stdout.isatty():
+            raise CommandError("ecq-tui outline: a Word file is not for the terminal; redirect it or use --output FILE.docx", 2)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
     if args.output:
         try:
             write_new_file(args.output, data, overwrite=args.force)

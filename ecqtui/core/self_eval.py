@@ -164,6 +164,8 @@ class ReadinessSummary:
     unanswered: tuple[ReadinessQuestion, ...]
     #: Career stages with no example written.
     missing_stages: tuple[str, ...]
+    #: A decision (commit or not yet) has been recorded.
+    decided: bool = False
 
     @property
     def suggested_actions(self) -> list[str]:
@@ -178,7 +180,7 @@ class ReadinessSummary:
         if self.unanswered:
             return f"{len(self.unanswered)} of {self.total} readiness questions still to answer."
         if self.ready:
-            return "Ready: every readiness question is a yes. Record your decision to commit."
+            return "Ready: every readiness question is a yes." + ("" if self.decided else " Record your decision to commit.")
         return f"Not yet: {len(self.develop)} area(s) to develop before committing."
 
 
@@ -200,4 +202,5 @@ def summarize(evaluation: SelfEvaluation) -> ReadinessSummary:
         develop=tuple(develop),
         unanswered=tuple(unanswered),
         missing_stages=missing,
+        decided=bool(evaluation.decision),
     )

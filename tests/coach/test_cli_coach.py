@@ -39,3 +39,22 @@ def test_check_exit_codes(run_cli, tmp_path):
     assert {"missing-part", "too-old"} <= codes
     missing = run_cli("check", tmp_path / "nope.txt")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_check_reads_a_word_draft_and_refuses_binary_junk(run_cli, tmp_path):
+    from docx import Document
+
+    draft = tmp_path / "draft.docx"
+    doc = Document()
+    for line in ("Challenge", "We had a backlog.", "Context", "It was big.", "Action", "Things were done.",
+                 "Result", "It got better."):
+        doc.add_paragraph(line)
+    doc.save(draft)
+    result = run_cli("check", "--json", draft)
+    assert result.returncode == 1, result.stderr          # no figure in the result: an error finding
+    codes = {f["code"] for f in __import__("json").loads(result.stdout)["findings"]}
+    assert "no-metric" in codes and "acronym-undefined" not in codes   # 'PK' of the zip is not read as text
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(range(256)) * 20)
+    result = run_cli("check", junk)
+    assert result.returncode == 2 and "is not a text file" in result.stderr and "Traceback" not in result.stderr

@@ -64,3 +64,9 @@ def test_print_without_a_printer_says_so(run_cli, tmp_path):
 
 
 # That outline never imports Textual is proved in tests/store/test_imports.py with the other commands.
+
+
+def test_output_dash_writes_to_standard_output_not_a_file(run_cli, tmp_path):
+    result = run_cli("--demo", "outline", "-o", "-", "--format", "markdown")
+    assert result.returncode == 0 and result.stdout.startswith("# ECQ story outline")
+    assert not (tmp_path / "-").exists()

@@ -175,3 +175,25 @@ def test_the_documented_ids_match_the_framework_files():
         for ecq in load_framework(framework_id).ecqs:
             row = next(line for line in doc.splitlines() if line.startswith(f"| {framework_id} | `{ecq.id}` "))
             assert all(f"`{c.id}`" in row for c in ecq.competencies), row
+
+
+def test_a_hangup_in_plain_mode_removes_the_private_demo_copy(tmp_path):
+    import signal
+    import time
+
+    child = pexpect.spawn(sys.executable, ["-m", "ecqtui", "--demo", "plain", "--screen-reader"], cwd=str(tmp_path),
+                          env=cli_env(tmp_path, {"TERM": "xterm-256color"}), dimensions=(24, 200), timeout=20,
+                          encoding="utf-8")
+    child.expect("Data file: ")
+    child.expect(r"(\S+demo\.json)")
+    demo_file = Path(child.match.group(1))
+    child.expect("press Enter for ")
+    assert demo_file.exists()
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    for _ in range(50):
+        if not demo_file.parent.exists():
+            break
+        time.sleep(0.05)
+    assert not demo_file.parent.exists()

@@ -22,7 +22,7 @@ from ecqtui.core.text import sanitize
 
 VIEWS = ("outline", "narrative", "resume", "interview")
 FORMATS = ("text", "markdown", "html", "docx", "json")
-STATUS_WORDS = {"idea": "idea", "outlined": "outlined", "drafting": "drafting", "done": "ready for review"}
+STATUS_WORDS = {"idea": "idea", "outlined": "outlined", "drafting": "drafting", "done": "done"}
 
 
 @dataclass
@@ -79,6 +79,14 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 def _first_sentences(text: str, n: int) -> list[str]:
     """The first ``n`` sentences (or lines), without the user's own bullet marks."""
     return [_trim(_BULLET.sub("", s)) for _, _, s in sentences(_clean(text))[:n]]
+
+
+#: A resume bullet longer than this is cut at a word, with "..." (two printed lines at most).
+RESUME_BULLET_MAX = 240
+
+
+def _whole_sentences(text: str, n: int) -> list[str]:
+    return [_trim(_BULLET.sub("", s), RESUME_BULLET_MAX) for _, _, s in sentences(_clean(text))[:n]]
 
 
 def _money(amount: float) -> str:
@@ -163,16 +171,16 @@ def _narrative_block(bank: Bank, story: Story) -> Block:
 
 def _resume_block(bank: Bank, fw: Framework, story: Story) -> Block:
     ach = bank.achievement(story.achievement_id)
-    actions = _first_sentences(story.action, 1)
-    results = [s for s in _first_sentences(story.result, 3) if FIGURE.search(s)]
+    # Whole sentences only: a resume bullet cut with "..." and glued to the next reads as an error.
+    actions = _whole_sentences(story.action, 1)
+    results = [s for s in _whole_sentences(story.result, 3) if FIGURE.search(s)]
     bullets = []
     if actions:
-        bullets.append(actions[0] + (f" {results[0]}" if results else ""))
+        bullets.append(actions[0])
     elif ach and _clean(ach.summary):
-        bullets.append(_trim(_clean(ach.summary)))
-    if len(results) > 1:
-        bullets.append(results[1])
-    elif ach and ach.results and not results:
+        bullets.append(_trim(_clean(ach.summary), RESUME_BULLET_MAX))
+    bullets.extend(results[:2])
+    if ach and ach.results and not results:
         bullets.append("; ".join(_clean(r) for r in ach.results[:2]))
     comps = ", ".join(_competency_name(fw, c) for c in story.competencies) or "no competencies chosen"
     return Block(heading=_title(story, ach),
