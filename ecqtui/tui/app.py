@@ -137,13 +137,20 @@ class EcqApp(App):
             return
         self.push_screen(HelpScreen.for_screen(self.screen))
 
-    def open_step(self, step_id: str, **kwargs) -> None:
-        """Open a step on top of Home (used by Home, the palette and "write this story")."""
+    def open_step(self, step_id: str, *, over_current: bool = False, **kwargs) -> None:
+        """Open a step on top of Home (used by Home, the palette and "write this story").
+
+        ``over_current`` opens it above the current step instead, so Escape comes back to it
+        (Map's and Rebalance's "write this story").
+        """
         from ecqtui.tui.screens import step_screen
 
         self.autosaver.flush()
         screen = step_screen(self, step_id, **kwargs)
         if screen is None:
+            return
+        if over_current:
+            self.push_screen(screen)
             return
         # Keep the stack shallow: the default screen, Home, then one step (dialogs above it).
         while len(self.screen_stack) > 2:

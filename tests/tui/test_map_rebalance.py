@@ -171,3 +171,21 @@ async def test_framework_switch_no_keeps_everything(demo_store, reopen):
 
 def test_story_kind():
     assert Story(achievement_id="x").status == "idea"
+
+
+async def test_write_from_map_comes_back_to_map_on_escape(demo_store):
+    from ecqtui.tui.screens.write import WriteScreen
+
+    mapped = next(a for a in demo_store.achievements() if demo_store.bank().stories_for(a.id)
+                  and len(demo_store.bank().stories_for(a.id)) == 1)
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_step(pilot, "3", MapScreen)
+        options = screen.query_one("#map-achievements", OptionList)
+        options.highlighted = options.get_option_index(mapped.id)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WriteScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)

@@ -249,7 +249,7 @@ class MapScreen(StepScreen):
             )
             if story_id is None:
                 return
-        self.app.open_step("write", story_id=story_id)  # type: ignore[attr-defined]
+        self.app.open_step("write", story_id=story_id, over_current=True)  # type: ignore[attr-defined]
 
     def action_coverage(self) -> None:
         self.app.push_screen(CoverageScreen())

@@ -133,7 +133,7 @@ class RebalanceScreen(StepScreen):
     def action_write(self) -> None:
         move = self._move()
         if move is not None:
-            self.app.open_step("write", story_id=move.story_id)  # type: ignore[attr-defined]
+            self.app.open_step("write", story_id=move.story_id, over_current=True)  # type: ignore[attr-defined]
 
 
 def _story_title(bank, story_id: str) -> str:
