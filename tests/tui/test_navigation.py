@@ -60,7 +60,11 @@ async def test_map_writes_the_highlighted_story(demo_store, fake_write):
         await pilot.pause(0.3)
         assert isinstance(app.screen, FakeWriteScreen)
         assert app.screen.story_id == story.id
-        assert len(app.screen_stack) == 3  # default, Home, Write: no pile-up of steps
+        # Write sits above Map, so Escape returns to Map; a later jump to any step clears both.
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "MapScreen", "FakeWriteScreen"]
+        app.open_step("brainstorm")
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "BrainstormScreen"]
 
 
 async def test_palette_jump_replaces_the_current_step(demo_app, fake_write):
