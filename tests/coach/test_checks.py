@@ -116,3 +116,15 @@ def test_every_code_is_exercised_here():
               "not-first-person", "i-overuse", "too-old", "ongoing-no-progress", "not-executive",
               "resume-style", "too-long", "competency-unaddressed", "acronym-undefined", "named-person"}
     assert tested == set(CHECK_CODES)
+
+
+def test_a_passive_sentence_does_not_show_a_competency():
+    from ecqtui.core.coach import evidence as _evidence
+    from ecqtui.core.models import Story as _Story
+
+    passive = _Story(achievement_id="a", ecq="RD", competencies=["problem_solving"],
+                     action="The backlog problem was solved with a new triage process.")
+    active = _Story(achievement_id="a", ecq="RD", competencies=["problem_solving"],
+                    action="I built a new triage process to solve the backlog problem.")
+    assert _evidence(passive, "classic") == {"problem_solving": None}
+    assert _evidence(active, "classic")["problem_solving"] == active.action

@@ -277,13 +277,15 @@ def _too_long(text: str, framework: Framework) -> Iterable[Finding]:
 def evidence(story: Story, framework: Framework | str) -> dict[str, str | None]:
     """For each competency the story claims, the Action sentence that best shows it (or None).
 
-    A sentence shows a competency when the user is the actor ("I ...", or no other actor)
-    and it carries one of the competency's cue words.
+    A sentence shows a competency when the user is the actor ("I ...", or no other actor: not
+    "we", not a passive) and it carries one of the competency's cue words.
     """
     fw = _framework(framework)
     action = story.action[:MAX_CHARS]
-    # Each sentence is tokenised once and matched against every claimed competency.
-    sents = [(s[2], tokens(s[2])) for s in sentences(action) if not _WE.search(s[2])]
+    # A sentence where someone else acts ("we", or a passive "was built") does not show what
+    # the user did. Each remaining sentence is tokenised once for every claimed competency.
+    sents = [(s[2], tokens(s[2])) for s in sentences(action)
+             if not _WE.search(s[2]) and not any(_passive(s[2], None))]
     out: dict[str, str | None] = {}
     for comp_id in story.competencies:
         try:
