@@ -379,7 +379,15 @@ class QuestionaryIO(PlainIO):
         self.stdout = stdout or sys.stdout
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(_printable(text) + "\n")
+        # Sighted users on a terminal: wrap at word boundaries (line mode never wraps: a braille
+        # display or screen reader does its own).
+        import shutil
+        import textwrap
+
+        width = max(40, shutil.get_terminal_size((80, 24)).columns - 1)
+        lines = [textwrap.fill(line, width, subsequent_indent=" " * (len(line) - len(line.lstrip())))
+                 if len(line) > width else line for line in _printable(text).split("\n")]
+        self.stdout.write("\n".join(lines) + "\n")
         self.stdout.flush()
 
     def _header(self) -> None:
