@@ -110,7 +110,7 @@ class PlainFlow:
                 io.say("Leaving plain mode. Everything up to your last answer is saved.")
                 return 130
             if step == QUIT:
-                io.say("Goodbye. Everything you answered is saved.")
+                io.say("Goodbye." + ("" if self.store.read_only else " Everything you answered is saved."))
                 return 0
             try:
                 if step == "name":
