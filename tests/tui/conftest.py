@@ -42,6 +42,8 @@ def _quiet_terminal(monkeypatch, tmp_path):
     monkeypatch.delenv("ECQ_TUI_DB", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    # A coach failure is absorbed for users; in tests it must fail the test (see _coach.survive).
+    monkeypatch.setenv("ECQ_TUI_STRICT", "1")
     # Blinking cursors make snapshots flaky.
     from textual.widgets import Input, TextArea
 

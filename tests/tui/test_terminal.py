@@ -240,6 +240,7 @@ def test_typing_straight_after_enter_opens_a_story_goes_into_the_text(tmp_path):
     term.wait_for("Self-evaluation")
     term.send("5")
     term.wait_for("Budget turnaround")
+    term.pump(0.5)  # the picker has settled (focus and highlight); the race under test is the next one
     term.child.send("\rI inherited a $4M shortfall")   # Enter and the first words in one write
     term.pump(1.0)
     term.send("\x11")

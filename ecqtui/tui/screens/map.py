@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from ecqtui import paths
 from ecqtui.core.models import Achievement, LensChange, Story
-from ecqtui.tui.screens._coach import coach
+from ecqtui.tui.screens._coach import coach, survive
 from ecqtui.tui.screens.base import StepScreen
 from ecqtui.tui.widgets.competency_picker import CompetencyPicker
 from ecqtui.tui.widgets.dialogs import PickScreen
@@ -84,8 +84,8 @@ class MapScreen(StepScreen):
                 warnings = len(cov.duplicate_primary) + len(cov.similar_stories)
                 if warnings:
                     line += f"; ! {warnings} duplicate or look-alike warning{'s' * (warnings != 1)} (v)"
-            except Exception:
-                pass
+            except Exception as exc:
+                survive(exc)
         self.query_one("#map-count", Static).update(Content(line))
         self._show_suggestion()
 
@@ -102,7 +102,8 @@ class MapScreen(StepScreen):
             return None
         try:
             return c.suggest_for_achievement(achievement, self.framework())
-        except Exception:
+        except Exception as exc:
+            survive(exc)
             return None
 
     @on(OptionList.OptionHighlighted, "#map-achievements")

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ecqtui import paths
+from ecqtui.tui.screens._coach import survive
 from ecqtui.tui.screens.base import StepScreen
 from ecqtui.tui.widgets.dialogs import ConfirmScreen
 
@@ -90,6 +91,7 @@ class OutlineScreen(StepScreen):
         try:
             text = self.render_text("text")
         except Exception as exc:  # a rendering problem must not lose the screen
+            survive(exc)
             text = f"The outline could not be built: {exc}"
         if text is None:
             text = "The outline is not available in this build."
@@ -112,6 +114,7 @@ class OutlineScreen(StepScreen):
         try:
             data = self.render_text(fmt)
         except Exception as exc:
+            survive(exc)
             self.notify(f"Could not build the {fmt} export: {exc}", severity="error", markup=False)
             return
         if data is None:

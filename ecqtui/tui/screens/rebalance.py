@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ecqtui import paths
 from ecqtui.core.models import Story
-from ecqtui.tui.screens._coach import coach
+from ecqtui.tui.screens._coach import coach, survive
 from ecqtui.tui.screens.base import StepScreen
 from ecqtui.tui.widgets.dialogs import ConfirmScreen
 
@@ -74,6 +74,7 @@ class RebalanceScreen(StepScreen):
             try:
                 self._moves = list(c.propose_moves(bank, framework))
             except Exception as exc:  # never let the coach take the screen down
+                survive(exc)
                 self.notify(f"The coach could not propose moves: {exc}", severity="warning", markup=False)
         options = self.query_one(MoveList)
         keep = options.highlighted

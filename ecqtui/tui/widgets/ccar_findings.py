@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ecqtui.core.models import CCAR_PARTS
-from ecqtui.tui.screens._coach import SEVERITY_SYMBOLS, coach
+from ecqtui.tui.screens._coach import SEVERITY_SYMBOLS, coach, survive
 from ecqtui.tui.widgets.ccar_editor import PART_LABELS
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -66,6 +66,7 @@ def analyse_story(story, framework, *, achievement=None, other_texts: Sequence[s
             result.findings = list(check(story, framework, achievement=achievement))
             result.evidence = dict(show(story, framework))
     except Exception as exc:  # the coach must never take the editor down
+        survive(exc)
         result.note = f"The coach could not check this draft ({type(exc).__name__}); your text is still saved."
     result.findings.sort(key=lambda f: (
         SEVERITY_ORDER.get(f.severity, 3),
