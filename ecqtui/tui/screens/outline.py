@@ -127,7 +127,7 @@ class OutlineScreen(StepScreen):
             if path.is_symlink():
                 self.notify(f"Not written: {path} is a symbolic link.", severity="error", markup=False)
                 return
-            if not await self.app.push_screen_wait(ConfirmScreen(f"Replace the existing file?", str(path))):
+            if not await self.app.push_screen_wait(ConfirmScreen("Replace the existing file?", str(path))):
                 self.notify("Not exported; the existing file is unchanged.", markup=False)
                 return
             try:
