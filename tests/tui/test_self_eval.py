@@ -158,3 +158,22 @@ async def test_ctrl_q_keeps_a_half_typed_recollection(empty_store, reopen):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert [(r.who, r.text) for r in reopen(empty_store).recollections] == [("Grace", "The nine-state MOU")]
+
+
+async def test_typing_into_a_filled_example_adds_to_it_instead_of_replacing_it(demo_store, reopen):
+    qid = next(q for q, a in demo_store.self_evaluation().answers.items() if a.example)
+    before = demo_store.self_evaluation().answers[qid].example
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_self_eval(pilot)
+        from ecqtui.core.self_eval import READINESS_QUESTIONS
+
+        questions = screen.query_one("#questions", OptionList)
+        questions.highlighted = [q.id for q in READINESS_QUESTIONS].index(qid)
+        await pilot.pause()
+        screen.query_one("#example", Input).focus()
+        await pilot.pause()
+        await pilot.press(*" Z")  # no Home/End first: a user just types
+        await pilot.press("escape")
+        await pilot.pause()
+    assert reopen(demo_store).self_evaluation.answers[qid].example == before + " Z"

@@ -62,8 +62,9 @@ class SelfEvalScreen(StepScreen):
     TITLE_TEXT = "Self-evaluation"
     CSS_PATH = str(paths.resource("styles") / "self_eval.tcss")
     HELP = (
-        "Answer each readiness question honestly: 1 or y for Yes, 2 or n for Not yet, 3 or u for Unsure, "
-        "then Tab to the example box and note a moment that shows it. Fit asks whether the executive life "
+        "For each readiness question, Tab to the example box and note a moment that shows it (Enter "
+        "comes back to the list), then answer honestly: 1 or y for Yes, 2 or n for Not yet, 3 or u for "
+        "Unsure. Answering moves on to the next question. Fit asks whether the executive life "
         "suits you and those close to you. Ask others records what colleagues, mentors or family remember; "
         "press b on one to make it an achievement. Career stages asks where you have led. The Summary shows "
         "the areas to develop; press c to record that you commit now or l for not yet. Tab moves between "
@@ -89,7 +90,7 @@ class SelfEvalScreen(StepScreen):
             with TabPane("Readiness", id="readiness"):
                 yield ReadinessList(id="questions")
                 yield Static(Content(""), id="question-text", classes="detail")
-                yield Input(placeholder="An example (optional)", id="example", compact=True)
+                yield Input(placeholder="An example (optional)", id="example", compact=True, select_on_focus=False)
             with TabPane("Fit", id="fit"):
                 with VerticalScroll():
                     for topic, prompt in FIT_TOPICS:
@@ -101,9 +102,9 @@ class SelfEvalScreen(StepScreen):
                 yield RecollectionList(id="recollections")
                 yield Static(Content("[x] = already an achievement; b makes one. Ask: " + ASK_OTHERS_PROMPTS[0]), id="ask-prompt", classes="hint")
                 with Horizontal(id="recollection-form"):
-                    yield Input(placeholder="Who", id="rec-who", compact=True)
-                    yield Input(placeholder="Relation", id="rec-relation", compact=True)
-                yield Input(placeholder="What they recall (Enter adds it)", id="rec-text", compact=True)
+                    yield Input(placeholder="Who", id="rec-who", compact=True, select_on_focus=False)
+                    yield Input(placeholder="Relation", id="rec-relation", compact=True, select_on_focus=False)
+                yield Input(placeholder="What they recall (Enter adds it)", id="rec-text", compact=True, select_on_focus=False)
             with TabPane("Career stages", id="stages"):
                 with VerticalScroll():
                     for stage, prompt in CAREER_STAGE_PROMPTS.items():

@@ -60,15 +60,15 @@ class AchievementForm(ModalScreen[str | None]):
             if self.prompt:
                 yield Static(Content(self.prompt), classes="dialog-detail form-prompt")
             with VerticalScroll(id="form-fields"):
-                yield self._row("Title", Input(a.title, placeholder="What you led, in a few words", id="f-title", compact=True))
+                yield self._row("Title", Input(a.title, placeholder="What you led, in a few words", id="f-title", compact=True, select_on_focus=False))
                 with Horizontal(classes="form-row"):
                     yield Label("Years", classes="form-label")
-                    yield Input(str(a.start_year or ""), placeholder="from", id="f-start", compact=True, classes="short")
-                    yield Input(str(a.end_year or ""), placeholder="to", id="f-end", compact=True, classes="short")
+                    yield Input(str(a.start_year or ""), placeholder="from", id="f-start", compact=True, select_on_focus=False, classes="short")
+                    yield Input(str(a.end_year or ""), placeholder="to", id="f-end", compact=True, select_on_focus=False, classes="short")
                     yield TickBox("ongoing", a.ongoing, id="f-ongoing", compact=True)
-                yield self._row("People", Input(str(a.people) if a.people is not None else "", placeholder="led or affected, e.g. 142", id="f-people", compact=True))
-                yield self._row("Budget", Input(_exact_amount(a.budget), placeholder="e.g. $4.2M, 850k", id="f-budget", compact=True))
-                yield self._row("Orgs", Input(str(a.organizations) if a.organizations is not None else "", placeholder="organizations involved", id="f-orgs", compact=True))
+                yield self._row("People", Input(str(a.people) if a.people is not None else "", placeholder="led or affected, e.g. 142", id="f-people", compact=True, select_on_focus=False))
+                yield self._row("Budget", Input(_exact_amount(a.budget), placeholder="e.g. $4.2M, 850k", id="f-budget", compact=True, select_on_focus=False))
+                yield self._row("Orgs", Input(str(a.organizations) if a.organizations is not None else "", placeholder="how many, e.g. 3", id="f-orgs", compact=True, select_on_focus=False))
                 yield Label("Results, one per line (figures: %, $, days, people)", classes="form-caption")
                 results = TextArea("\n".join(a.results), id="f-results", classes="form-area", compact=True)
                 results.soft_wrap = True
