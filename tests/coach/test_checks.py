@@ -128,3 +128,14 @@ def test_a_passive_sentence_does_not_show_a_competency():
                     action="I built a new triage process to solve the backlog problem.")
     assert _evidence(passive, "classic") == {"problem_solving": None}
     assert _evidence(active, "classic")["problem_solving"] == active.action
+
+
+def test_outcomes_told_as_movement_are_results():
+    from ecqtui.core.coach import check_text as _check
+
+    for result in ("The backlog fell 38% in 18 months.", "Wait times dropped by 41 days.",
+                   "Errors down 41% in a year.", "Appeals declined from 18% to 4%."):
+        text = f"Challenge\nA.\nContext\nB.\nAction\nI led it.\nResult\n{result}"
+        assert "no-result" not in {f.code for f in _check(text, "classic")}, result
+    text = "Challenge\nA.\nContext\nB.\nAction\nI led it.\nResult\nI set up a team of 40 staff."
+    assert "no-result" in {f.code for f in _check(text, "classic")}

@@ -76,7 +76,10 @@ _BULLET_LINE = re.compile(r"^[ \t]*(?:[-*•·▪‣◦]|\d{1,2}[.)])[ \t]+\S", 
 _RESULT_WORDS = re.compile(
     r"\b(?:reduc\w*|cut|sav\w*|increas\w*|improv\w*|rais\w*|lower\w*|grew|grow\w*|achiev\w*|"
     r"result\w*|led to|enabl\w*|deliver\w*|complet\w*|eliminat\w*|won|adopt\w*|approv\w*|signed|"
-    r"closed|restor\w*|avoid\w*|doubl\w*|tripl\w*|expand\w*|launch\w*|recogni\w*|award\w*|now)\b",
+    r"closed|restor\w*|avoid\w*|doubl\w*|tripl\w*|expand\w*|launch\w*|recogni\w*|award\w*|now|"
+    # Outcomes told as movement: "the backlog fell 38%", "wait times dropped", "errors down 41%".
+    r"fell|fall\w*|dropp\w*|drop|declin\w*|decreas\w*|shrank|shrunk|halved|rose|risen|climb\w*|"
+    r"(?:down|up)\s+(?:by\s+|to\s+)?\$?\d+|fewer|faster|shorter|higher)\b",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,5})(?:s|\d{0,4})\b")
