@@ -189,3 +189,16 @@ async def test_write_from_map_comes_back_to_map_on_escape(demo_store):
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
+
+
+async def test_rebalance_with_too_few_stories_says_what_to_do_not_balanced(empty_store):
+    from ecqtui.core.models import Achievement
+
+    a = empty_store.save(Achievement(title="Budget turnaround"))
+    empty_store.save(Story(achievement_id=a.id, ecq="BA"))
+    app = make_app(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_step(pilot, "4", RebalanceScreen)
+        text = visible_text(app)
+    assert "balanced" not in text.lower()
+    assert "Nothing to move" in text and "LC" in text

@@ -481,3 +481,18 @@ async def test_read_only_profile_shows_the_story_and_changes_nothing(demo_store)
     finally:
         store.close()
     assert path.read_bytes() == before
+
+
+async def test_writing_in_an_idea_makes_it_a_draft(empty_store, reopen):
+    from ecqtui.core.models import Achievement as _Achievement, Story as _Story
+
+    a = empty_store.save(_Achievement(title="Budget turnaround"))
+    story = empty_store.save(_Story(achievement_id=a.id, ecq="BA"))
+    app = make_app(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_write(pilot, story.id)
+        await pilot.press(*"I closed a $4M gap.")
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert reopen(empty_store).story(story.id).status == "drafting"

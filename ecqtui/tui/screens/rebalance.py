@@ -83,7 +83,15 @@ class RebalanceScreen(StepScreen):
             title = _story_title(bank, move.story_id)
             options.add_option(Option(Content(f"{move.from_ecq:>4} -> {move.to_ecq:<4} {title}"), id=str(i)))
         if not self._moves:
-            message = "No moves to propose: the stories are balanced." if c is not None else "The coach is not available."
+            short = [e.id for e in framework.ecqs
+                     if sum(1 for st in bank.stories if st.ecq == e.id) < framework.rules.target_stories_per_ecq]
+            if c is None:
+                message = "The coach is not available."
+            elif short:
+                message = (f"Nothing to move: no ECQ has more stories than it needs. "
+                           f"Add or map stories for {', '.join(short)} (Brainstorm, Map).")
+            else:
+                message = "Balanced: every ECQ has the stories it needs."
             options.add_option(Option(Content(message), disabled=True, id="none"))
         elif keep is not None:
             options.highlighted = min(keep, len(self._moves) - 1)

@@ -346,11 +346,19 @@ class WriteScreen(StepScreen):
         if story is None or getattr(story, part) == text:
             return
         setattr(story, part, text)
+        if story.status == "idea" and text.strip():
+            story.status = "drafting"  # words on the page: no longer just an idea
         current = story_id == self.story_id
         # The first save of a visit to a part keeps the text it replaces: one version per session.
         self.store.save(story, checkpoint=current and part in self._fresh)
         if current:
             self._fresh.discard(part)
+            if self.story is not None and self.story.status != story.status:
+                self.story.status = story.status
+                try:
+                    self._refresh_title()
+                except NoMatches:
+                    pass
             if part == self.part:
                 try:
                     self._refresh_history()
