@@ -164,3 +164,24 @@ def test_a_story_with_no_ecq_after_a_framework_switch_is_listed_not_dropped():
         text = _render(_build(switched, view=view), "text")
         assert "Not under an ECQ of" in text and "Was told as BC" in text
         assert demo.achievement(bc.achievement_id).title in text
+
+
+def test_look_twice_names_stories_by_title_and_ignores_years_and_cut_figures():
+    from ecqtui.core.bank import Bank as _Bank
+    from ecqtui.core.models import Achievement as _Achievement, Profile as _Profile, Story as _Story
+    from ecqtui.core.outline import build_outline as _build, render as _render
+
+    a1 = _Achievement(id="a1", title="Backlog cut", start_year=2021, end_year=2022)
+    a2 = _Achievement(id="a2", title="Payroll cutover", start_year=2021, end_year=2022)
+    a3 = _Achievement(id="a3", title="Grants portal", start_year=2021, end_year=2022)
+    stories = [
+        _Story(id="s1", achievement_id="a1", ecq="RD", result="In 2021 the backlog of 61,000 claims fell to 9,000."),
+        _Story(id="s2", achievement_id="a2", ecq="LP", result="In 2021 payroll for 12,000 staff moved by 2022."),
+        _Story(id="s3", achievement_id="a3", ecq="BA", result="The portal saved $4.2M and cut errors 38%."),
+        _Story(id="s4", achievement_id="a1", ecq="LC", result="Also $4.2M saved and errors down 38%."),
+    ]
+    bank = _Bank(profile=_Profile(name="T"), achievements=[a1, a2, a3], stories=stories)
+    text = _render(_build(bank), "text")
+    assert "'Backlog cut (RD)' and 'Payroll cutover (LP)'" not in text       # only a year and '000' shared
+    assert "'Grants portal (BA)' and 'Backlog cut (LC)'" in text or "'Backlog cut (LC)' and 'Grants portal (BA)'" in text
+    assert "s3" not in text.split("Look twice")[-1]                         # titles, not internal ids

@@ -14,8 +14,10 @@ from ecqtui.core.frameworks import Framework, load_framework
 from ecqtui.core.models import Achievement, Story
 
 # Figures worth comparing: money, percentages, and numbers of three or more digits.
-_FIGURE = re.compile(r"\$\s?\d[\d,.]*\s?(?:[KMB]\b|million|billion)?|\d[\d,.]*\s?(?:%|percent)|\b\d{3,}[\d,]*\b",
+_FIGURE = re.compile(r"\$\s?\d[\d,.]*\s?(?:[KMB]\b|million|billion)?|\d[\d,.]*\s?(?:%|percent)|(?<![\d,.])\d{3,}[\d,]*\b",
                      re.IGNORECASE)
+#: Years are shared by many unrelated stories; they say nothing about two being the same event.
+_YEAR = re.compile(r"(?:19[5-9]\d|20\d\d)")
 # Program names: capitalised words of 5+ letters in all caps ("CLEARLINE"), not common acronyms.
 _PROGRAM = re.compile(r"\b[A-Z][A-Z0-9-]{4,}\b")
 
@@ -43,7 +45,8 @@ class Coverage:
 
 
 def _figures(text: str) -> set[str]:
-    return {re.sub(r"[\s,]", "", m.group()).lower().replace("percent", "%") for m in _FIGURE.finditer(text)}
+    found = {re.sub(r"[\s,]", "", m.group()).lower().replace("percent", "%") for m in _FIGURE.finditer(text)}
+    return {f for f in found if not _YEAR.fullmatch(f)}
 
 
 def _programs(text: str, known_acronyms: frozenset[str]) -> set[str]:

@@ -228,6 +228,18 @@ def _competency_name(fw: Framework, comp_id: str) -> str:
 LOOK_TWICE_MAX = 20
 
 
+def _achievement_name(bank: Bank, achievement_id: str) -> str:
+    a = bank.achievement(achievement_id)
+    return _clean(a.title) if a and _clean(a.title) else "an untitled achievement"
+
+
+def _story_name(bank: Bank, story_id: str) -> str:
+    story = bank.story(story_id)
+    if story is None:
+        return story_id
+    return f"{_achievement_name(bank, story.achievement_id)} ({story.ecq or 'no ECQ'})"
+
+
 def build_outline(bank: Bank, *, view: str = "outline", ecq: str | None = None, with_checks: bool = False,
                   include_self_eval: bool = False, today: date | None = None) -> Outline:
     """The outline of the bank's stories for ``view``; says what is missing instead of failing."""
@@ -299,8 +311,10 @@ def build_outline(bank: Bank, *, view: str = "outline", ecq: str | None = None, 
         ])])
         if cov.similar_stories or cov.duplicate_primary:
             look_twice = [
-                *(f"Stories {a} and {b} may tell the same event: {why}" for a, b, why in cov.similar_stories),
-                *(f"Achievement {a} is the story of {', '.join(e)}" for a, e in cov.duplicate_primary),
+                *(f"'{_story_name(bank, a)}' and '{_story_name(bank, b)}' may tell the same event: {why}"
+                  for a, b, why in cov.similar_stories),
+                *(f"'{_achievement_name(bank, a)}' is the main story of {', '.join(e)}"
+                  for a, e in cov.duplicate_primary),
             ]
             # A bank of near-identical drafts can make thousands of pairs; a printed page needs the first few.
             if len(look_twice) > LOOK_TWICE_MAX:
