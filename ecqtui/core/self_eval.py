@@ -181,6 +181,8 @@ class ReadinessSummary:
             return f"{len(self.unanswered)} of {self.total} readiness questions still to answer."
         if self.ready:
             return "Ready: every readiness question is a yes." + ("" if self.decided else " Record your decision to commit.")
+        if self.decided:
+            return f"{len(self.develop)} area(s) to develop: keep them in your development plan."
         return f"Not yet: {len(self.develop)} area(s) to develop before committing."
 
 

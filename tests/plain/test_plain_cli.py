@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, cli_env  # tests/conftest.py
+from tests.conftest import REPO_ROOT, cli_env
 from ecqtui.store import Store
 
 EXAMPLE = REPO_ROOT / "docs" / "answers-example.json"

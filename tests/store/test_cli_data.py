@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli_env
+from tests.conftest import cli_env
 from ecqtui.core.bank import SCHEMA_VERSION, Bank
 from ecqtui.core.models import Achievement, Recollection, SelfEvaluation, Story
 from ecqtui.store import Store, backup_dir, list_backups

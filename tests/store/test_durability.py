@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import ecqtui.safefile as safefile
-from conftest import cli_env
+from tests.conftest import cli_env
 from ecqtui.core.bank import Bank
 from ecqtui.core.models import Achievement, Story
 from ecqtui.store import SaveError, Store, StoreError, list_backups

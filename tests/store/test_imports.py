@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from conftest import cli_env
+from tests.conftest import cli_env
 from ecqtui.core.models import Achievement
 from ecqtui.store import Store
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli_env
+from tests.conftest import cli_env
 from ecqtui.core.bank import Bank
 from ecqtui.core.models import Achievement, Profile, Recollection, SelfEvaluation, Story
 from ecqtui.store import LockedError, ReadOnlyError, Store, StoreError, diagnose, lock_holder

@@ -302,7 +302,8 @@ class SelfEvalScreen(StepScreen):
             self.notify("This recollection is already an achievement (see Brainstorm).", markup=False)
             return
         first = rec.text.strip().splitlines()[0] if rec.text.strip() else "Recollection"
-        title = first if len(first) <= 70 else first[:67].rstrip() + "..."
+        # A short working title cut at a word (the whole recollection becomes the summary).
+        title = first if len(first) <= 70 else first[:70].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
         achievement = Achievement(title=title, summary=rec.text, recollection_id=rec.id,
                                   notes=f"Recalled by {rec.who}" + (f" ({rec.relation})" if rec.relation else ""))
 
