@@ -185,3 +185,17 @@ def test_look_twice_names_stories_by_title_and_ignores_years_and_cut_figures():
     assert "'Backlog cut (RD)' and 'Payroll cutover (LP)'" not in text       # only a year and '000' shared
     assert "'Grants portal (BA)' and 'Backlog cut (LC)'" in text or "'Backlog cut (LC)' and 'Grants portal (BA)'" in text
     assert "s3" not in text.split("Look twice")[-1]                         # titles, not internal ids
+
+
+def test_text_wraps_to_the_width_asked_for():
+    import json as _json
+    from pathlib import Path as _Path
+
+    from ecqtui.core.bank import Bank as _Bank
+    from ecqtui.core.outline import build_outline as _build, render as _render
+
+    demo = _Bank.from_dict(_json.loads((_Path(__file__).resolve().parents[2] / "sample_data" / "demo.json")
+                                       .read_text(encoding="utf-8")))
+    outline = _build(demo)
+    assert max(len(line) for line in _render(outline, "text", width=50).splitlines()) <= 50
+    assert max(len(line) for line in _render(outline, "text").splitlines()) <= 80

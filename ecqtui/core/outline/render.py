@@ -20,30 +20,32 @@ WIDTH = 80
 # --- text ---------------------------------------------------------------------------------------
 
 
-def _wrap(text: str, indent: str = "", bullet: str = "") -> list[str]:
-    return textwrap.wrap(sanitize(text), width=WIDTH, initial_indent=indent + bullet,
+def _wrap(text: str, indent: str = "", bullet: str = "", width: int = WIDTH) -> list[str]:
+    return textwrap.wrap(sanitize(text), width=width, initial_indent=indent + bullet,
                          subsequent_indent=indent + " " * len(bullet), break_long_words=True,
                          break_on_hyphens=False) or [indent + bullet.rstrip()]
 
 
-def to_text(outline: Outline) -> str:
-    out = [outline.title, "=" * min(WIDTH, len(outline.title)), ""]
-    out += [f"{label}: {value}" for label, value in outline.cover]
+def to_text(outline: Outline, width: int = WIDTH) -> str:
+    """Plain text wrapped at ``width`` (80 for paper and pipes; the app passes its panel's width)."""
+    width = max(20, width)
+    out = [outline.title, "=" * min(width, len(outline.title)), ""]
+    out += [line for label, value in outline.cover for line in _wrap(f"{label}: {value}", width=width)]
     for section in outline.sections:
-        out += ["", "", section.heading, "=" * min(WIDTH, len(section.heading))]
+        out += ["", "", section.heading, "=" * min(width, len(section.heading))]
         for line in section.intro:
-            out += _wrap(line)
+            out += _wrap(line, width=width)
         for block in section.blocks:
-            out += ["", block.heading, "-" * min(WIDTH, len(block.heading))]
+            out += ["", block.heading, "-" * min(width, len(block.heading))]
             for line in block.meta:
-                out += _wrap(line)
+                out += _wrap(line, width=width)
             for label, text in block.paragraphs:
                 out.append("")
-                out += _wrap(f"{label}: {text}" if label else text)
+                out += _wrap(f"{label}: {text}" if label else text, width=width)
             for label, items in block.lists:
                 out += ["", f"{label}:"]
                 for item in items:
-                    out += _wrap(item, "  ", "- ")
+                    out += _wrap(item, "  ", "- ", width=width)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -131,10 +133,13 @@ def to_json(outline: Outline) -> str:
     return json.dumps(outline.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def render(outline: Outline, fmt: str) -> str | bytes:
-    """The outline in ``fmt``: str for text, markdown, html and json; bytes for docx."""
+def render(outline: Outline, fmt: str, *, width: int = WIDTH) -> str | bytes:
+    """The outline in ``fmt``: str for text, markdown, html and json; bytes for docx.
+
+    ``width`` applies to text only.
+    """
     if fmt == "text":
-        return to_text(outline)
+        return to_text(outline, width)
     if fmt == "markdown":
         return to_markdown(outline)
     if fmt == "html":

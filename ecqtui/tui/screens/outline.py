@@ -44,8 +44,9 @@ class OutlineScreen(StepScreen):
     TITLE_TEXT = "Outline"
     CSS_PATH = str(paths.resource("styles") / "outline.tcss")
     HELP = (
-        "The preview shows your stories as they will print. v switches between the outline, the narrative, "
-        "a resume view and interview notes. x exports the current view: choose the format (text, Markdown, "
+        "The preview shows the current view as it will print. The outline gives each CCAR part as short "
+        "bullets (its first sentences, long ones cut with ...); the narrative has your full text. v switches "
+        "between the outline, the narrative, a resume view and interview notes. x exports the current view: choose the format (text, Markdown, "
         "HTML or Word) and the file name; an existing file is only replaced if you say yes. Exports are "
         "private to you (mode 600). Up, Down, Page Up and Page Down scroll."
     )
@@ -70,26 +71,35 @@ class OutlineScreen(StepScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.render_preview()
+        self.call_after_refresh(self.render_preview)  # again at the panel's laid-out width
         self.query_one("#outline-scroll").focus()
+
+    def on_resize(self) -> None:
+        self.render_preview()
         if self.export_on_open:
             self.call_after_refresh(self.action_export)
 
     def on_screen_resume(self) -> None:
         self.render_preview()
 
-    def render_text(self, fmt: str = "text", view: str | None = None):
+    def render_text(self, fmt: str = "text", view: str | None = None, width: int | None = None):
         outline = outline_module()
         if outline is None:
             return None
         built = outline.build_outline(self.store.bank(), view=view or self.view, today=getattr(self.app, "today", None))
+        if fmt == "text" and width:
+            return outline.render(built, fmt, width=width)
         return outline.render(built, fmt)
 
     def render_preview(self) -> None:
         self.query_one("#outline-view", Static).update(
             Content(f"View: {VIEW_NAMES[self.view]}   (v: next view, x: export)")
         )
+        # Wrapped to the panel, not to 80 columns: text wrapped twice leaves single words on lines.
+        panel = self.query_one("#outline-scroll", VerticalScroll)
+        width = (panel.scrollable_content_region.width or self.app.size.width - 4) - 1
         try:
-            text = self.render_text("text")
+            text = self.render_text("text", width=width)
         except Exception as exc:  # a rendering problem must not lose the screen
             survive(exc)
             text = f"The outline could not be built: {exc}"
