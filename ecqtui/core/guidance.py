@@ -17,9 +17,10 @@ PART_GUIDANCE = {
         "The problem or goal you faced: specific, large in scale, and one you could not solve alone. "
         "Say what was at stake if nothing changed."
     ),
+    # Each fits two lines of an 80-column screen with its label (the Write screen gives it two).
     "context": (
-        "The setting: who was involved (staff, customers, partners, senior officials, Congress), the "
-        "constraints (budget, morale, deadlines), your role, the timeframe and the size of the organization."
+        "The setting: who was involved (staff, partners, officials, Congress), the constraints "
+        "(budget, morale, deadlines), your role and the timeframe."
     ),
     "action": (
         "What you personally did: 'I' not 'we'; usually the longest part; show each competency you "

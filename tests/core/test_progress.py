@@ -40,3 +40,4 @@ def test_the_demo_profile_shows_its_surplus_in_rebalance():
     statuses = {s.id: s for s in step_statuses(bank, this_year=2026)}
     assert statuses["brainstorm"].state == "done"
     assert statuses["rebalance"].state == "in progress" and "RD 5/2" in statuses["rebalance"].summary
+
