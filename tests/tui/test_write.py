@@ -382,9 +382,9 @@ async def test_findings_show_code_symbol_and_message_and_jump_to_the_words(demo_
         assert labels[1].startswith("! not-first-person (Action): Say what you did: 'I', not 'So we [@click=app'")
         assert len(labels) == 3 and "]won[/] and we" in labels[2]  # user text shown literally
         assert "[^F Findings 3]" in str(screen.query_one("#panel-tabs").render())
-        await pilot.press("f4")  # now Action's findings come first
-        assert [f.code for f in findings.findings] == ["not-first-person", "not-first-person", "no-metric"]
-        await pilot.press("ctrl+f", "down", "enter")  # the second 'we'
+        await pilot.press("f4")  # errors stay on top; then Action's own findings
+        assert [f.code for f in findings.findings] == ["no-metric", "not-first-person", "not-first-person"]
+        await pilot.press("ctrl+f", "down", "down", "enter")  # the second 'we'
         area = screen.editor("action")
         assert screen.part == "action" and screen.focused is area
         start = area.text.index("and we") + 4

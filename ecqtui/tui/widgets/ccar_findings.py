@@ -87,15 +87,16 @@ class FindingsList(OptionList):
     """The coach's findings; Enter moves the cursor to the finding's words in its part."""
 
     def show(self, analysis: Analysis | None, part: str | None = None) -> None:
-        """List ``analysis``'s findings, those about ``part`` (the one being written) first."""
+        """List ``analysis``'s findings: errors first, then those about ``part`` (the one being written)."""
         highlighted = self.highlighted
         self.clear_options()
         self.findings: list[Any] = []
         if analysis is None:
             self.add_option(Option(Content("Checking..."), disabled=True))
             return
-        # Stable sort: within each group the coach's order (errors first, then by part) stays.
-        ordered = sorted(analysis.findings, key=lambda f: f.part != part)
+        # Errors first wherever they are (a short panel must not hide them), then the part being
+        # written; a stable sort keeps the coach's order within each group.
+        ordered = sorted(analysis.findings, key=lambda f: (f.severity != "error", f.part != part))
         # A pasted book can draw thousands of findings; the first ones are what to act on.
         self.findings = ordered[:MAX_SHOWN]
         self.add_options([Option(finding_label(f), id=f"finding-{i}") for i, f in enumerate(self.findings)])
