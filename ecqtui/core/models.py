@@ -360,6 +360,14 @@ class Story(Record):
             updated=_text(data, "updated") or now_iso(),
         )
 
+    def change_lens(self, ecq: str, reason: str = "chosen in Map to ECQs") -> None:
+        """Tell the story through ``ecq``; the old lens is kept in its history, competencies reset."""
+        if ecq == self.ecq:
+            return
+        self.lens_history.append(LensChange(from_ecq=self.ecq, to_ecq=ecq, reason=reason))
+        self.ecq = ecq
+        self.competencies = []
+
     @property
     def text(self) -> str:
         """The whole story as one text, parts separated by blank lines."""

@@ -21,7 +21,6 @@ from ecqtui.core.models import (
     CCAR_PARTS,
     STORY_STATUSES,
     Achievement,
-    LensChange,
     ReadinessAnswer,
     Recollection,
     Story,
@@ -466,10 +465,8 @@ class PlainFlow:
                          default=story.ecq if story else lens_choices[0].value)
         if story is None:
             story = Story(achievement_id=a.id, ecq=lens, status="idea")
-        elif story.ecq != lens:
-            story.lens_history.append(LensChange(from_ecq=story.ecq, to_ecq=lens, reason="chosen in Map to ECQs"))
-            story.ecq = lens
-            story.competencies = []
+        else:
+            story.change_lens(lens)
         story = self.store.save(story)
         rank = next(r for r in suggestion.ranking if r.ecq == lens)
         cues = {c.id: c.cues for c in rank.competencies if c.score > 0}

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import collections
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from timing import median_ms  # noqa: E402  (tests/bench/timing.py)
 from ecqtui.core.coach import check_story, suggest  # noqa: E402
 from ecqtui.core.models import Story  # noqa: E402
 
@@ -47,15 +46,6 @@ def quality() -> None:
         if split == "heldout":
             print("  held-out confusions (labelled -> predicted):",
                   ", ".join(f"{a}->{b} x{c}" for (a, b), c in confusion.most_common(6)))
-
-
-def median_ms(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples) * 1000
 
 
 def speed(repeat: int = 7) -> None:

@@ -11,28 +11,18 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from timing import median_ms  # noqa: E402  (tests/bench/timing.py)
 from ecqtui.core.bank import Bank  # noqa: E402
 from ecqtui.core.models import Achievement, Story  # noqa: E402
 from ecqtui.core.outline import build_outline, render  # noqa: E402
-
-
-def median_ms(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples) * 1000
 
 
 def big_bank(n: int) -> Bank:

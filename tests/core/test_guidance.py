@@ -23,3 +23,4 @@ def test_memory_prompts_cover_every_ecq_then_each_recent_year_with_its_count():
     years = [p for p in prompts if p.key.startswith("year:")]
     assert [p.start_year for p in years][:3] == [2026, 2025, 2024] and len(years) == fw.rules.recency_years
     assert "(1 listed)" in years[0].label and "(0 listed)" in years[3].label
+

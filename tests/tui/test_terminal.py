@@ -123,6 +123,17 @@ class Terminal:
         return self.child.exitstatus if self.child.exitstatus is not None else -(self.child.signalstatus or 0)
 
 
+def new_achievement_form(db: Path, tmp_path: Path) -> Terminal:
+    """ecq-tui on a new profile, in Brainstorm with the new-achievement form open."""
+    term = Terminal(["--db", str(db)], tmp_path)
+    term.wait_for("Self-evaluation")
+    term.send("2")
+    term.wait_for("Nothing yet")
+    term.send("a")
+    term.wait_for("New achievement")
+    return term
+
+
 def restored(raw: bytes) -> bool:
     """Every private mode the app switched on (alt screen, mouse) was switched off again."""
     for mode in (b"1049", b"1000", b"1003", b"1006"):
@@ -137,12 +148,7 @@ def test_hangup_while_typing_keeps_the_text_and_restores_the_terminal(tmp_path, 
     if not Path("/dev/ptmx").exists():
         pytest.skip("no pseudo-terminals here")
     db = tmp_path / "ecq.json"
-    term = Terminal(["--db", str(db)], tmp_path)
-    term.wait_for("Self-evaluation")
-    term.send("2")
-    term.wait_for("Nothing yet")
-    term.send("a")
-    term.wait_for("New achievement")
+    term = new_achievement_form(db, tmp_path)
     term.send("Typed before the line dropped")
     term.pump(1.5)  # past the save delay
     term.child.kill(sig)
@@ -157,12 +163,7 @@ def test_hangup_while_typing_keeps_the_text_and_restores_the_terminal(tmp_path, 
 
 def test_hangup_inside_the_debounce_still_saves(tmp_path):
     db = tmp_path / "ecq.json"
-    term = Terminal(["--db", str(db)], tmp_path)
-    term.wait_for("Self-evaluation")
-    term.send("2")
-    term.wait_for("Nothing yet")
-    term.send("a")
-    term.wait_for("New achievement")
+    term = new_achievement_form(db, tmp_path)
     term.child.send("Just typed")
     term.pump(0.15)  # well inside the 0.6 s debounce
     term.child.kill(signal.SIGHUP)
@@ -202,12 +203,7 @@ def test_a_locked_file_refused_opens_nothing(tmp_path):
 def test_keys_arriving_in_one_read_with_ctrl_q_are_all_saved(tmp_path):
     """Over a slow link the last words and Ctrl+Q can arrive together; the words must not be lost."""
     db = tmp_path / "ecq.json"
-    term = Terminal(["--db", str(db)], tmp_path)
-    term.wait_for("Self-evaluation")
-    term.send("2")
-    term.wait_for("Nothing yet")
-    term.send("a")
-    term.wait_for("New achievement")
+    term = new_achievement_form(db, tmp_path)
     term.child.send("Rebuilt the monitoring branch END LAST\x11")  # one write: text then Ctrl+Q
     assert term.finish() == 0
     assert restored(bytes(term.raw))

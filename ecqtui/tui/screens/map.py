@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ecqtui import paths
-from ecqtui.core.models import Achievement, LensChange, Story
+from ecqtui.core.models import Achievement, Story
 from ecqtui.tui.screens._coach import coach, survive
 from ecqtui.tui.screens.base import StepScreen
 from ecqtui.tui.widgets.competency_picker import CompetencyPicker
@@ -188,10 +188,8 @@ class MapScreen(StepScreen):
             return
         if story is None:
             story = Story(achievement_id=a.id, ecq=chosen, status="idea")
-        elif story.ecq != chosen:
-            story.lens_history.append(LensChange(from_ecq=story.ecq, to_ecq=chosen, reason="chosen in Map to ECQs"))
-            story.ecq = chosen
-            story.competencies = []
+        else:
+            story.change_lens(chosen)
         if self.attempt(lambda: self.store.save(story)) is None:
             return
         await self._choose_competencies(story, a)

@@ -1,0 +1,14 @@
+"""Domain model behaviour."""
+
+from __future__ import annotations
+
+
+def test_changing_a_story_lens_keeps_the_old_one_and_resets_competencies():
+    from ecqtui.core.models import Story
+
+    story = Story(achievement_id="a", ecq="RD", competencies=["accountability"])
+    story.change_lens("LC")
+    assert (story.ecq, story.competencies) == ("LC", [])
+    assert (story.lens_history[-1].from_ecq, story.lens_history[-1].to_ecq) == ("RD", "LC")
+    story.change_lens("LC")                       # the same lens again changes nothing
+    assert len(story.lens_history) == 1
