@@ -310,16 +310,17 @@ def build_outline(bank: Bank, *, view: str = "outline", ecq: str | None = None, 
             ("Gaps", cov.gaps or ["none: every ECQ has its stories"]),
         ])])
         if cov.similar_stories or cov.duplicate_primary:
+            # A bank of near-identical drafts can make thousands of pairs; a printed page needs the
+            # first few, and only those are named (naming is a lookup per story).
+            pairs = [("story", a, b, why) for a, b, why in cov.similar_stories]
+            pairs += [("main", a, e, "") for a, e in cov.duplicate_primary]
             look_twice = [
-                *(f"'{_story_name(bank, a)}' and '{_story_name(bank, b)}' may tell the same event: {why}"
-                  for a, b, why in cov.similar_stories),
-                *(f"'{_achievement_name(bank, a)}' is the main story of {', '.join(e)}"
-                  for a, e in cov.duplicate_primary),
+                f"'{_story_name(bank, a)}' and '{_story_name(bank, b)}' may tell the same event: {why}"
+                if kind == "story" else f"'{_achievement_name(bank, a)}' is the main story of {', '.join(b)}"
+                for kind, a, b, why in pairs[:LOOK_TWICE_MAX]
             ]
-            # A bank of near-identical drafts can make thousands of pairs; a printed page needs the first few.
-            if len(look_twice) > LOOK_TWICE_MAX:
-                hidden = len(look_twice) - LOOK_TWICE_MAX
-                look_twice = [*look_twice[:LOOK_TWICE_MAX], f"... and {hidden} more pairs like these"]
+            if len(pairs) > LOOK_TWICE_MAX:
+                look_twice.append(f"... and {len(pairs) - LOOK_TWICE_MAX} more pairs like these")
             summary.blocks[0].lists.append(("Look twice", look_twice))
         sections.append(summary)
     if include_self_eval:
