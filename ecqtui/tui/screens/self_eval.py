@@ -78,6 +78,7 @@ class SelfEvalScreen(StepScreen):
         # Only on the Summary tab, outside the text boxes (see check_action).
         Binding("c", "decide('commit')", "Commit now", id="self_eval.commit"),
         Binding("l", "decide('not_yet')", "Not yet", id="self_eval.not_yet_decision"),
+        # Not in the footer (it would push Quit and Help off an 80-column line); the summary names it.
         Binding("p", "fill_plan", "Actions to plan", id="self_eval.fill_plan", show=False),
     ]
 
@@ -337,7 +338,8 @@ class SelfEvalScreen(StepScreen):
         self.query_one("#summary-text", Static).update(Content("\n".join(lines)))
         if evaluation.decision:
             verdict = "Commit now" if evaluation.decision == "commit" else "Not yet"
-            decision = f"[x] Decision: {verdict}, recorded {evaluation.decision_date or 'without a date'}."
+            decision = (f"[x] Decision: {verdict}, recorded {evaluation.decision_date or 'without a date'}. "
+                        "p copies the actions to your plan.")
         else:
             decision = "[ ] No decision yet: c = commit now, l = not yet (later), p = copy actions to the plan."
         self.query_one("#decision-text", Static).update(Content(decision))
@@ -373,6 +375,8 @@ class SelfEvalScreen(StepScreen):
         existing = [line for line in plan.text.splitlines() if line.strip()]
         added = [a for a in actions if a not in existing]
         plan.text = "\n".join(existing + added)  # TextArea.Changed schedules the save
+        self.notify(f"{len(added)} development action(s) added to your plan." if added
+                    else "Your plan already holds every suggested action.", markup=False)
 
     #: What takes focus when a section opens (focus left in a hidden section would switch back to it).
     FIRST_FIELD = {"readiness": "#questions", "fit": "#fit-pressure", "others": "#recollections",
