@@ -75,3 +75,10 @@ def format_amount(value: float | None) -> str:
             number = f"{value / limit:.1f}".rstrip("0").rstrip(".")
             return f"${number}{suffix}"
     return f"${value:,.0f}"
+
+
+def exact_amount(value: float | None) -> str:
+    """The amount exactly, for editing ("$4,234,567"): a compact "$4.2M" would round it when saved back."""
+    if value is None:
+        return ""
+    return "$" + f"{value:,.2f}".rstrip("0").rstrip(".")

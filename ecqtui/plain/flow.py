@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ecqtui.core.figures import FigureError, format_amount, parse_amount, parse_count
+from ecqtui.core.figures import FigureError, exact_amount, parse_amount, parse_count
 from ecqtui.core.frameworks import Framework, load_framework
 from ecqtui.core.guidance import PART_GUIDANCE, PART_LABELS, memory_prompts
 from ecqtui.core.models import (
@@ -398,7 +398,7 @@ class PlainFlow:
         ask_save("people", parse_count(io.text("achievement.people", "People you led or whose work you directed (a number, for example 35)",
                                                default=_str(a.people), validate=_figure_check(parse_count))))
         ask_save("budget", parse_amount(io.text("achievement.budget", "Budget or money involved (e.g. $4.2M)",
-                                                default=format_amount(a.budget), validate=_figure_check(parse_amount))))
+                                                default=exact_amount(a.budget), validate=_figure_check(parse_amount))))
         ask_save("organizations", parse_count(io.text("achievement.organizations",
                                                       "How many organizations or partners were involved (a number)",
                                                       default=_str(a.organizations),

@@ -53,3 +53,11 @@ def test_suffixes_multiply(tenths, unit):
 def test_formatted_amounts_parse_to_the_same_order_of_magnitude(value):
     again = parse_amount(format_amount(value))
     assert again == pytest.approx(value, rel=0.06, abs=1)
+
+
+def test_exact_amount_reads_back_to_the_same_value():
+    from ecqtui.core.figures import exact_amount
+
+    for value in (4_234_567.0, 850_000.0, 1234.5, 0.0):
+        assert parse_amount(exact_amount(value)) == value
+    assert exact_amount(None) == ""

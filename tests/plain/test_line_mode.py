@@ -225,3 +225,15 @@ def test_a_two_line_recollection_stays_on_one_numbered_line(empty_db):
     code, out, keyboard = run_lines(empty_db, lines)
     assert code == 0 and not keyboard.lines, out[-2000:]
     assert "2. Make an achievement of: Pat: You got nine states to sign. It was hard." in out
+
+
+def test_enter_at_the_budget_keeps_the_exact_amount_not_its_rounded_display(demo_db):
+    with Store.open(demo_db) as store:
+        a = store.achievements()[3]
+        a.budget = 4_234_567.0
+        store.save(a)
+    lines = ["brainstorm", "edit", "4", "", ".", "", "", "", "", "", "", ".", ".", "done", "quit"]
+    code, out, keyboard = run_lines(demo_db, lines)
+    assert code == 0 and not keyboard.lines, out[-1500:]
+    with Store.open(demo_db, read_only=True) as store:
+        assert store.get(Achievement, a.id).budget == 4_234_567.0

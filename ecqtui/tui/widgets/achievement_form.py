@@ -11,16 +11,9 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, Static, TextArea
 
-from ecqtui.core.figures import FigureError, parse_amount, parse_count
+from ecqtui.core.figures import FigureError, exact_amount, parse_amount, parse_count
 from ecqtui.core.models import Achievement
 from ecqtui.tui.widgets.ticks import TickBox
-
-
-def _exact_amount(value: float | None) -> str:
-    """The stored budget, exactly (a compact "$4.2M" could round it on the next save)."""
-    if value is None:
-        return ""
-    return "$" + f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _year(text: str) -> int | None:
@@ -67,7 +60,7 @@ class AchievementForm(ModalScreen[str | None]):
                     yield Input(str(a.end_year or ""), placeholder="to", id="f-end", compact=True, select_on_focus=False, classes="short")
                     yield TickBox("ongoing", a.ongoing, id="f-ongoing", compact=True)
                 yield self._row("People", Input(str(a.people) if a.people is not None else "", placeholder="led or affected, e.g. 142", id="f-people", compact=True, select_on_focus=False))
-                yield self._row("Budget", Input(_exact_amount(a.budget), placeholder="e.g. $4.2M, 850k", id="f-budget", compact=True, select_on_focus=False))
+                yield self._row("Budget", Input(exact_amount(a.budget), placeholder="e.g. $4.2M, 850k", id="f-budget", compact=True, select_on_focus=False))
                 yield self._row("Orgs", Input(str(a.organizations) if a.organizations is not None else "", placeholder="how many, e.g. 3", id="f-orgs", compact=True, select_on_focus=False))
                 yield Label("Results, one per line (figures: %, $, days, people)", classes="form-caption")
                 results = TextArea("\n".join(a.results), id="f-results", classes="form-area", compact=True)
