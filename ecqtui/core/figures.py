@@ -66,6 +66,16 @@ def parse_count(text: str) -> int | None:
     return int(round(value))
 
 
+def parse_year(text: str) -> int | None:
+    """A year such as 2021 (1950-2100, the range the model accepts); "" -> None."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1950 <= int(text) <= 2100:
+        raise FigureError(f"{text!r} is not a year such as 2021")
+    return int(text)
+
+
 def format_amount(value: float | None) -> str:
     """"$4.2M", "$850k", "$900": compact, for lists."""
     if value is None:

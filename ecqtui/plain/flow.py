@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ecqtui.core.figures import FigureError, exact_amount, parse_amount, parse_count
+from ecqtui.core.figures import FigureError, exact_amount, parse_amount, parse_count, parse_year
 from ecqtui.core.frameworks import Framework, load_framework
 from ecqtui.core.guidance import PART_GUIDANCE, PART_LABELS, memory_prompts
 from ecqtui.core.models import (
@@ -383,14 +383,14 @@ class PlainFlow:
 
         ask_save("summary", io.lines("achievement.summary", "Summary: the challenge, what you did, what changed",
                                      default=a.summary))
-        start = _as_year(io.text("achievement.start_year", "Year it started (e.g. 2021)",
+        start = parse_year(io.text("achievement.start_year", "Year it started (e.g. 2021)",
                                                 default=_str(a.start_year), validate=_year_check(this_year)))
         if start is not None and a.end_year is not None and a.end_year < start:
             a.end_year = None  # asked again just below, unless the achievement is ongoing
         ask_save("start_year", start)
         ask_save("ongoing", io.confirm("achievement.ongoing", "Is it still going on?", default=a.ongoing))
         if not a.ongoing:
-            ask_save("end_year", _as_year(io.text("achievement.end_year", "Year it ended",
+            ask_save("end_year", parse_year(io.text("achievement.end_year", "Year it ended",
                                                   default=_str(a.end_year),
                                                   validate=_year_check(this_year, after=a.start_year))))
         else:
@@ -510,7 +510,8 @@ class PlainFlow:
             fw = load_framework(bank.profile.framework)
             self.where("rebalance")
             target = fw.rules.target_stories_per_ecq
-            counts = {e.id: len(bank.stories_by_ecq().get(e.id, [])) for e in fw.ecqs}
+            by_ecq = bank.stories_by_ecq()
+            counts = {e.id: len(by_ecq.get(e.id, [])) for e in fw.ecqs}
             io.say("Stories per ECQ against the target of " + str(target) + ": "
                    + ", ".join(f"{e} {n}" for e, n in counts.items()) + ".")
             moves = coach().propose_moves(bank, fw)
@@ -771,16 +772,16 @@ def _year_check(this_year: int, after: int | None = None):
     def check(text: str) -> str | None:
         if not text:
             return None
-        if not text.isdigit() or not 1950 <= int(text) <= this_year + 1:
+        try:
+            year = parse_year(text)
+        except FigureError:
+            year = None
+        if year is None or year > this_year + 1:
             return f"Give a year between 1950 and {this_year + 1}, or leave it empty."
-        if after is not None and int(text) < after:
+        if after is not None and year < after:
             return f"The end cannot come before the start ({after})."
         return None
     return check
-
-
-def _as_year(text: str) -> int | None:
-    return int(text) if text else None
 
 
 def _figure_check(parse):

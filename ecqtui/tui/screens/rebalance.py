@@ -83,8 +83,7 @@ class RebalanceScreen(StepScreen):
             title = _story_title(bank, move.story_id)
             options.add_option(Option(Content(f"{move.from_ecq:>4} -> {move.to_ecq:<4} {title}"), id=str(i)))
         if not self._moves:
-            short = [e.id for e in framework.ecqs
-                     if sum(1 for st in bank.stories if st.ecq == e.id) < framework.rules.target_stories_per_ecq]
+            short = [e.id for e in framework.ecqs if len(by_ecq.get(e.id, [])) < rules.target_stories_per_ecq]
             if c is None:
                 message = "The coach is not available."
             elif short:

@@ -11,18 +11,9 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, Static, TextArea
 
-from ecqtui.core.figures import FigureError, exact_amount, parse_amount, parse_count
+from ecqtui.core.figures import FigureError, exact_amount, parse_amount, parse_count, parse_year
 from ecqtui.core.models import Achievement
 from ecqtui.tui.widgets.ticks import TickBox
-
-
-def _year(text: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not 1950 <= int(text) <= 2100:
-        raise FigureError(f"{text!r} is not a year such as 2021")
-    return int(text)
 
 
 class AchievementForm(ModalScreen[str | None]):
@@ -103,8 +94,8 @@ class AchievementForm(ModalScreen[str | None]):
 
         a.title = value("#f-title")
         for attr, widget_id, parse, label in (
-            ("start_year", "#f-start", _year, "From"),
-            ("end_year", "#f-end", _year, "To"),
+            ("start_year", "#f-start", parse_year, "From"),
+            ("end_year", "#f-end", parse_year, "To"),
             ("people", "#f-people", parse_count, "People"),
             ("budget", "#f-budget", parse_amount, "Budget"),
             ("organizations", "#f-orgs", parse_count, "Orgs"),
