@@ -175,8 +175,8 @@ def test_look_twice_names_stories_by_title_and_ignores_years_and_cut_figures():
     a2 = _Achievement(id="a2", title="Payroll cutover", start_year=2021, end_year=2022)
     a3 = _Achievement(id="a3", title="Grants portal", start_year=2021, end_year=2022)
     stories = [
-        _Story(id="s1", achievement_id="a1", ecq="RD", result="In 2021 the backlog of 61,000 claims fell to 9,000."),
-        _Story(id="s2", achievement_id="a2", ecq="LP", result="In 2021 payroll for 12,000 staff moved by 2022."),
+        _Story(id="s1", achievement_id="a1", ecq="RD", result="From 2021 to 2022 the backlog of 61,000 fell to 9,500."),
+        _Story(id="s2", achievement_id="a2", ecq="LP", result="From 2021 to 2022 payroll for 12,000 staff moved; 4,500 joined."),
         _Story(id="s3", achievement_id="a3", ecq="BA", result="The portal saved $4.2M and cut errors 38%."),
         _Story(id="s4", achievement_id="a1", ecq="LC", result="Also $4.2M saved and errors down 38%."),
     ]

@@ -160,3 +160,16 @@ async def test_a_prompt_by_year_opens_a_new_achievement_form(empty_store):
         form = app.screen
         assert isinstance(form, AchievementForm) and form.is_new
         assert "New achievement" in str(form.query_one(".dialog-title").render())
+
+
+async def test_the_detail_shows_each_kind_of_warning_once(demo_store):
+    repeated = next(a for a in demo_store.achievements() if a.title.startswith("Day-to-day"))
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_brainstorm(pilot)
+        options = screen.query_one("#achievements", OptionList)
+        options.highlighted = options.get_option_index(repeated.id)
+        await pilot.pause()
+        detail = str(screen.query_one("#achievement-detail").render())
+    assert detail.count("reads as a duty") == 1          # three not-executive findings, one line
+    assert "Ongoing with no progress figure" in detail   # and the other kind still shows

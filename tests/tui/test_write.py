@@ -496,3 +496,22 @@ async def test_writing_in_an_idea_makes_it_a_draft(empty_store, reopen):
         await pilot.press("escape")
         await pilot.pause()
     assert reopen(empty_store).story(story.id).status == "drafting"
+
+
+async def test_the_story_list_relabels_after_a_framework_switch_made_elsewhere(demo_store):
+    from ecqtui.core.coach import apply_switch, plan_switch
+    from ecqtui.tui.widgets.dialogs import HelpScreen
+    from tests.tui.test_app import visible_text
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_write(pilot)
+        assert "Results Driven (RD)" in visible_text(app)
+        bank = demo_store.bank()
+        demo_store.replace_all(apply_switch(bank, plan_switch(bank, "2025")))  # as the palette's switch does
+        app.push_screen(HelpScreen.for_screen(screen))
+        await pilot.pause()
+        app.pop_screen()
+        await pilot.pause()
+        text = visible_text(app)
+    assert "Merit and Competence (MC)" in text and "Results Driven (RD)" not in text
