@@ -48,6 +48,14 @@ class Bank:
     def story(self, story_id: str) -> Story | None:
         return next((s for s in self.stories if s.id == story_id), None)
 
+    def story_title(self, story_id: str) -> str:
+        """How a story is named to the user: its achievement's title (stories have no title of their own)."""
+        story = self.story(story_id)
+        if story is None:
+            return story_id
+        achievement = self.achievement(story.achievement_id)
+        return (achievement.title if achievement else "") or "(untitled achievement)"
+
     def stories_for(self, achievement_id: str) -> list[Story]:
         return [s for s in self.stories if s.achievement_id == achievement_id]
 

@@ -148,8 +148,7 @@ class PlainFlow:
         plan = coach().plan_switch(bank, target)
         new_fw = load_framework(target)
         io.say(f"Switching to {new_fw.name} relabels {len(plan.relabels)} stories through the crosswalk.")
-        titles = {s.id: (bank.achievement(s.achievement_id).title if bank.achievement(s.achievement_id) else s.id)
-                  for s in bank.stories}
+        titles = {s.id: bank.story_title(s.id) for s in bank.stories}
         for story_id, old, new, _ in plan.relabels:
             io.say(f"  {titles.get(story_id, story_id)}: {old} becomes {new or 'no ECQ (needs retelling)'}")
         for story_id in plan.needs_retelling:
@@ -499,7 +498,8 @@ class PlainFlow:
             a = bank.achievement(aid)
             io.say(f"  Look twice: '{a.title if a else aid}' is the story of {', '.join(ecqs)}.")
         for s1, s2, why in cov.similar_stories[:10]:
-            io.say(f"  Look twice: two stories may tell the same event: {why}.")
+            io.say(f"  Look twice: '{bank.story_title(s1)}' and '{bank.story_title(s2)}' may tell the same "
+                   f"event: {why}.")
 
     # --- 4. rebalance ----------------------------------------------------------------------------
 
@@ -522,8 +522,7 @@ class PlainFlow:
                 else:
                     io.say("Balanced: no ECQ is short of stories.")
                 return
-            titles = {s.id: (bank.achievement(s.achievement_id).title if bank.achievement(s.achievement_id) else s.id)
-                      for s in bank.stories}
+            titles = {s.id: bank.story_title(s.id) for s in bank.stories}
             choices = [Choice(str(i), f"Retell '{titles.get(m.story_id, m.story_id)}' from {m.from_ecq} as {m.to_ecq}")
                        for i, m in enumerate(moves, 1)]
             choices.append(Choice(DONE, "Done with Rebalance"))

@@ -235,9 +235,7 @@ def _achievement_name(bank: Bank, achievement_id: str) -> str:
 
 def _story_name(bank: Bank, story_id: str) -> str:
     story = bank.story(story_id)
-    if story is None:
-        return story_id
-    return f"{_achievement_name(bank, story.achievement_id)} ({story.ecq or 'no ECQ'})"
+    return f"{_clean(bank.story_title(story_id))} ({story.ecq or 'no ECQ'})" if story else story_id
 
 
 def build_outline(bank: Bank, *, view: str = "outline", ecq: str | None = None, with_checks: bool = False,

@@ -317,7 +317,4 @@ class CoverageScreen(StepScreen):
 
 def _story_label(bank, story_id: str) -> str:
     s = bank.story(story_id)
-    if s is None:
-        return story_id
-    a = bank.achievement(s.achievement_id)
-    return f"{s.ecq}: {a.title if a else s.achievement_id}"
+    return f"{s.ecq}: {bank.story_title(story_id)}" if s else story_id

@@ -80,7 +80,7 @@ class RebalanceScreen(StepScreen):
         keep = options.highlighted
         options.clear_options()
         for i, move in enumerate(self._moves):
-            title = _story_title(bank, move.story_id)
+            title = bank.story_title(move.story_id)
             options.add_option(Option(Content(f"{move.from_ecq:>4} -> {move.to_ecq:<4} {title}"), id=str(i)))
         if not self._moves:
             short = [e.id for e in framework.ecqs if len(by_ecq.get(e.id, [])) < rules.target_stories_per_ecq]
@@ -124,7 +124,7 @@ class RebalanceScreen(StepScreen):
             return
         framework = self.framework()
         target = framework.ecq(move.to_ecq).name
-        title = _story_title(self.store.bank(), move.story_id)
+        title = self.store.bank().story_title(move.story_id)
         if not await self.app.push_screen_wait(
             ConfirmScreen(f"Retell this story as {target}?", f"{title}\n{move.why}")
         ):
@@ -142,14 +142,6 @@ class RebalanceScreen(StepScreen):
         move = self._move()
         if move is not None:
             self.app.open_step("write", story_id=move.story_id, over_current=True)  # type: ignore[attr-defined]
-
-
-def _story_title(bank, story_id: str) -> str:
-    story = bank.story(story_id)
-    if story is None:
-        return story_id
-    a = bank.achievement(story.achievement_id)
-    return a.title if a else story_id
 
 
 class RetellScreen(ModalScreen[None]):
