@@ -198,7 +198,9 @@ async def test_rebalance_with_too_few_stories_says_what_to_do_not_balanced(empty
     empty_store.save(Story(achievement_id=a.id, ecq="BA"))
     app = make_app(empty_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_step(pilot, "4", RebalanceScreen)
+        screen = await open_step(pilot, "4", RebalanceScreen)
         text = visible_text(app)
+        offered = {b.binding.action for b in screen.active_bindings.values() if b.enabled}
+    assert "screen.accept" not in offered and "screen.write" not in offered   # nothing to accept
     assert "balanced" not in text.lower()
     assert "Nothing to move" in text and "LC" in text

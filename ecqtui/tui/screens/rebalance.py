@@ -30,6 +30,12 @@ class RebalanceScreen(StepScreen):
     STEP_ID = "rebalance"
     TITLE_TEXT = "Rebalance"
     CSS_PATH = str(paths.resource("styles") / "rebalance.tcss")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With nothing proposed, the footer must not offer to accept or write a move.
+        if action in ("accept", "write"):
+            return bool(getattr(self, "_moves", None))
+        return super().check_action(action, parameters)
     HELP = (
         "Every ECQ needs its own stories. The table counts stories per ECQ against the framework's target "
         "([x] on target, [!] short, [+] more than needed). The coach proposes moving a story from a crowded "
@@ -97,6 +103,7 @@ class RebalanceScreen(StepScreen):
         else:
             options.highlighted = 0
         self._show_why()
+        options.refresh_bindings()
 
     def _move(self):
         options = self.query_one(MoveList)
